@@ -1,0 +1,27 @@
+package dev.tobira.core;
+
+import dev.tobira.core.ops.*;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every operation Tobira implements, by name. */
+public final class Operations {
+
+    private Operations() {}
+
+    public static Map<String, Operation<?, ?>> all(Services services) {
+        List<Function<Services, Operation<?, ?>>> factories = List.of(
+                CreateUserPool::new, DescribeUserPool::new, ListUserPools::new, UpdateUserPool::new,
+                DeleteUserPool::new, SetUserPoolMfaConfig::new, GetUserPoolMfaConfig::new,
+                CreateUserPoolClient::new, DescribeUserPoolClient::new, ListUserPoolClients::new,
+                UpdateUserPoolClient::new, DeleteUserPoolClient::new,
+                AdminCreateUser::new, AdminGetUser::new, AdminDeleteUser::new, AdminUpdateUserAttributes::new,
+                AdminDeleteUserAttributes::new, AdminDisableUser::new, AdminEnableUser::new,
+                AdminSetUserPassword::new, AdminConfirmSignUp::new, ListUsers::new);
+        return factories.stream()
+                .map(f -> f.apply(services))
+                .collect(Collectors.toUnmodifiableMap(Operation::name, op -> op));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tobira.core;
+
+import dev.tobira.core.message.MessageSender;
+import dev.tobira.core.pool.UserPoolClientStore;
+import dev.tobira.core.pool.UserPoolStore;
+import dev.tobira.core.user.UserStore;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+/**
+ * The ports an operation may use, and the few facts of the deployment it needs.
+ *
+ * @param random the source of every id, salt, secret and code; a {@link java.security.SecureRandom}
+ *     outside tests
+ * @param region the AWS region name that prefixes pool ids (e.g. {@code us-east-1})
+ * @param accountId the 12-digit account id in pool ARNs
+ */
+public record Services(
+        UserPoolStore pools,
+        UserPoolClientStore clients,
+        UserStore users,
+        MessageSender messages,
+        Clock clock,
+        RandomGenerator random,
+        String region,
+        String accountId) {}

@@ -1,0 +1,187 @@
+package dev.tobira.core.ops;
+
+import dev.tobira.core.CognitoException.InvalidParameterException;
+import dev.tobira.core.CognitoException.UnsupportedUserStateException;
+import dev.tobira.core.CognitoException.UserNotFoundException;
+import dev.tobira.core.CognitoException.UsernameExistsException;
+import dev.tobira.core.Ids;
+import dev.tobira.core.Operation;
+import dev.tobira.core.Services;
+import dev.tobira.core.message.Message;
+import dev.tobira.core.pool.PasswordPolicyCheck;
+import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.pool.UserPool.MessageTemplate;
+import dev.tobira.core.srp.Verifiers;
+import dev.tobira.core.user.Attribute;
+import dev.tobira.core.user.PasswordVerifier;
+import dev.tobira.core.user.User;
+import dev.tobira.core.user.UserStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creates a user with a temporary password (given, or generated to fit the policy) in
+ * {@code FORCE_CHANGE_PASSWORD}, and sends the invitation unless told not to. {@code RESEND} sends
+ * a new temporary password to an existing user who has not signed in yet.
+ */
+public final class AdminCreateUser implements Operation<AdminCreateUser.Request, AdminCreateUser.Response> {
+
+    public record Request(
+            String userPoolId,
+            String username,
+            List<Attribute> userAttributes,
+            List<Attribute> validationData,
+            String temporaryPassword,
+            Boolean forceAliasCreation,
+            String messageAction,
+            List<String> desiredDeliveryMediums,
+            Map<String, String> clientMetadata) {}
+
+    public record Response(UserViews.UserType user) {}
+
+    static final String DEFAULT_INVITE_SUBJECT = "Your temporary password";
+    static final String DEFAULT_INVITE_EMAIL = "Your username is {username} and temporary password is {####}.";
+    static final String DEFAULT_INVITE_SMS = "Your username is {username} and temporary password is {####}.";
+
+    private final Services services;
+
+    public AdminCreateUser(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public Response handle(Request r) {
+        UserPool pool = Pools.pool(services, r.userPoolId());
+        if ("RESEND".equals(r.messageAction())) {
+            return resend(pool, r);
+        }
+        List<Attribute> given = r.userAttributes() == null ? List.of() : r.userAttributes();
+        AttributeRules.checkWritable(pool, given, true);
+        Instant now = services.clock().instant();
+        String sub = Ids.uuid(services.random());
+
+        List<Attribute> attributes = new ArrayList<>();
+        attributes.add(new Attribute("sub", sub));
+        attributes.addAll(given);
+        String username = r.username();
+        if (pool.usesUsernameAttributes()) {
+            // The name the administrator typed is the email or phone number; the username is the sub.
+            String attribute = usernameAttributeFor(pool, r.username());
+            if (attributes.stream().noneMatch(a -> a.name().equals(attribute))) {
+                attributes.add(new Attribute(attribute, r.username()));
+            }
+            username = sub;
+            boolean caseSensitive = !pool.caseInsensitiveUsernames();
+            if (!services.users().findByAttribute(pool.id(), attribute, r.username(), caseSensitive).isEmpty()) {
+                throw new UsernameExistsException(attribute.equals("email")
+                        ? "An account with the given email already exists."
+                        : "An account with the given phone_number already exists.");
+            }
+        }
+        AttributeRules.checkRequired(pool, attributes);
+
+        String password = r.temporaryPassword() != null ? r.temporaryPassword()
+                : PasswordPolicyCheck.generate(pool.policies().passwordPolicy(), services.random());
+        PasswordPolicyCheck.check(pool.policies().passwordPolicy(), password);
+        PasswordVerifier verifier = Verifiers.create(pool.srpPoolName(), username, password, services.random());
+        User user = new User(pool.id(), username, attributes, UserStatus.FORCE_CHANGE_PASSWORD, true, now, now,
+                Optional.of(verifier), Optional.of(temporaryExpiry(pool, now)));
+
+        boolean caseSensitive = !pool.caseInsensitiveUsernames();
+        if (services.users().find(pool.id(), username, caseSensitive).isPresent()) {
+            throw new UsernameExistsException("User account already exists");
+        }
+        List<Message> invitations = "SUPPRESS".equals(r.messageAction()) ? List.of()
+                : invitations(pool, user, r.username(), password, r.desiredDeliveryMediums(), now);
+        services.users().create(user, caseSensitive);
+        invitations.forEach(services.messages()::send);
+        return new Response(UserViews.of(user));
+    }
+
+    private Response resend(UserPool pool, Request r) {
+        User user = Users.lookUp(services, pool, r.username())
+                .orElseThrow(() -> new UserNotFoundException("User does not exist."));
+        if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
+            throw new UnsupportedUserStateException("Resend not possible. " + user.username()
+                    + " status is not FORCE_CHANGE_PASSWORD.");
+        }
+        Instant now = services.clock().instant();
+        String password = r.temporaryPassword() != null ? r.temporaryPassword()
+                : PasswordPolicyCheck.generate(pool.policies().passwordPolicy(), services.random());
+        PasswordPolicyCheck.check(pool.policies().passwordPolicy(), password);
+        User updated = user.withPassword(Verifiers.create(pool.srpPoolName(), user.username(), password,
+                services.random()), Optional.of(temporaryExpiry(pool, now)), UserStatus.FORCE_CHANGE_PASSWORD, now);
+        List<Message> invitations = invitations(pool, updated, r.username(), password, r.desiredDeliveryMediums(), now);
+        services.users().update(updated);
+        invitations.forEach(services.messages()::send);
+        return new Response(UserViews.of(updated));
+    }
+
+    private static Instant temporaryExpiry(UserPool pool, Instant now) {
+        return now.plus(Duration.ofDays(pool.policies().passwordPolicy().temporaryPasswordValidityDays()));
+    }
+
+    private static String usernameAttributeFor(UserPool pool, String name) {
+        boolean looksLikeEmail = name.contains("@");
+        boolean looksLikePhone = name.matches("\\+[0-9]{4,15}");
+        List<String> allowed = pool.usernameAttributes();
+        if (allowed.contains("email") && looksLikeEmail) {
+            return "email";
+        }
+        if (allowed.contains("phone_number") && looksLikePhone) {
+            return "phone_number";
+        }
+        if (allowed.size() == 2) {
+            throw new InvalidParameterException("Username should be either an email or a phone number.");
+        }
+        throw new InvalidParameterException(allowed.contains("email")
+                ? "Username should be an email." : "Username should be a phone number.");
+    }
+
+    /**
+     * The invitation messages for the requested media. With none named, Cognito's default is SMS, sent
+     * only if the user has a phone number; named media that the user has no address for are an error,
+     * since nothing could be delivered.
+     */
+    private static List<Message> invitations(UserPool pool, User user, String typedName, String password,
+            List<String> media, Instant now) {
+        List<String> wanted = media == null || media.isEmpty() ? List.of("SMS") : media;
+        MessageTemplate template = pool.adminCreateUserConfig() == null ? null
+                : pool.adminCreateUserConfig().inviteMessageTemplate();
+        List<Message> out = new ArrayList<>();
+        for (String medium : wanted) {
+            Optional<String> to = user.attribute(medium.equals("EMAIL") ? "email" : "phone_number");
+            if (to.isEmpty()) {
+                continue;
+            }
+            if (medium.equals("EMAIL")) {
+                String subject = template != null && template.emailSubject() != null
+                        ? template.emailSubject() : DEFAULT_INVITE_SUBJECT;
+                String body = template != null && template.emailMessage() != null
+                        ? template.emailMessage() : DEFAULT_INVITE_EMAIL;
+                out.add(new Message(Message.Channel.EMAIL, to.get(), subject, fill(body, typedName, password), now));
+            } else {
+                String body = template != null && template.smsMessage() != null
+                        ? template.smsMessage() : DEFAULT_INVITE_SMS;
+                out.add(new Message(Message.Channel.SMS, to.get(), "", fill(body, typedName, password), now));
+            }
+        }
+        if (out.isEmpty() && media != null && !media.isEmpty()) {
+            throw new InvalidParameterException("User has no attribute matching desired delivery mediums");
+        }
+        return out;
+    }
+
+    private static String fill(String template, String username, String password) {
+        return template.replace("{username}", username).replace("{####}", password);
+    }
+}

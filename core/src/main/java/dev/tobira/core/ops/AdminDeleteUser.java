@@ -1,0 +1,34 @@
+package dev.tobira.core.ops;
+
+import dev.tobira.core.CognitoException.UserNotFoundException;
+import dev.tobira.core.Operation;
+import dev.tobira.core.Services;
+import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.user.User;
+
+/** Deletes a user. */
+public final class AdminDeleteUser implements Operation<AdminDeleteUser.Request, Operation.Empty> {
+
+    public record Request(String userPoolId, String username) {}
+
+    private final Services services;
+
+    public AdminDeleteUser(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public Empty handle(Request r) {
+        UserPool pool = Pools.pool(services, r.userPoolId());
+        User user = Pools.user(services, pool, r.username());
+        if (!services.users().delete(pool.id(), user.username())) {
+            throw new UserNotFoundException("User does not exist.");
+        }
+        return new Empty();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tobira.core.ops;
+
+import dev.tobira.core.CognitoException.InvalidParameterException;
+import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.pool.UserPool.SchemaAttribute;
+import dev.tobira.core.user.Attribute;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks attributes against a pool's schema and merges changes, with Cognito's messages. */
+final class AttributeRules {
+
+    private static final String NONCONFORMING = "Attributes did not conform to the schema: ";
+
+    private AttributeRules() {}
+
+    /** Every attribute must exist in the schema, be writable by an administrator, and have a valid value. */
+    static void checkWritable(UserPool pool, List<Attribute> attributes, boolean creating) {
+        for (Attribute a : attributes) {
+            SchemaAttribute schema = pool.schemaAttribute(a.name()).orElseThrow(() -> new InvalidParameterException(
+                    NONCONFORMING + a.name() + ": Attribute does not exist in the schema.\n"));
+            if (a.name().equals("sub")) {
+                throw new InvalidParameterException(NONCONFORMING + "sub: Attribute cannot be updated.\n");
+            }
+            if (!creating && Boolean.FALSE.equals(schema.mutable())) {
+                throw new InvalidParameterException("Cannot modify the non-mutable attribute " + a.name());
+            }
+            if (a.value() == null) {
+                throw new InvalidParameterException(NONCONFORMING + a.name() + ": Attribute value is required.\n");
+            }
+            if ("Boolean".equals(schema.attributeDataType()) && !a.value().equals("true") && !a.value().equals("false")) {
+                throw new InvalidParameterException(NONCONFORMING + a.name()
+                        + ": Attribute value for " + a.name() + " must be either \"true\" or \"false\".\n");
+            }
+            if ("Number".equals(schema.attributeDataType()) && !a.value().matches("-?\\d+(\\.\\d+)?")) {
+                throw new InvalidParameterException(NONCONFORMING + a.name() + ": Number is invalid.\n");
+            }
+            if (schema.stringAttributeConstraints() != null && schema.stringAttributeConstraints().maxLength() != null
+                    && a.value().length() > Integer.parseInt(schema.stringAttributeConstraints().maxLength())) {
+                throw new InvalidParameterException(NONCONFORMING + a.name() + ": String is too long.\n");
+            }
+        }
+    }
+
+    /** Every required attribute of the schema is present. */
+    static void checkRequired(UserPool pool, List<Attribute> attributes) {
+        for (SchemaAttribute s : pool.schemaAttributes()) {
+            if (Boolean.TRUE.equals(s.required()) && !s.name().equals("sub")
+                    && attributes.stream().noneMatch(a -> a.name().equals(s.name()))) {
+                throw new InvalidParameterException(
+                        NONCONFORMING + s.name() + ": The attribute " + s.name() + " is required.\n");
+            }
+        }
+    }
+
+    /** {@code current} with {@code changes} applied: changed values replaced in place, new ones appended. */
+    static List<Attribute> merge(List<Attribute> current, List<Attribute> changes) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        current.forEach(a -> merged.put(a.name(), a.value()));
+        changes.forEach(a -> merged.put(a.name(), a.value()));
+        List<Attribute> out = new ArrayList<>();
+        merged.forEach((k, v) -> out.add(new Attribute(k, v)));
+        return out;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.tobira.core.ops;
+
+import dev.tobira.core.Ids;
+import dev.tobira.core.Operation;
+import dev.tobira.core.Services;
+import dev.tobira.core.pool.PoolSettings;
+import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.pool.UserPoolClient;
+import dev.tobira.core.pool.UserPoolClient.RefreshTokenRotation;
+import dev.tobira.core.pool.UserPoolClient.TokenValidityUnits;
+import java.time.Instant;
+import java.util.List;
+
+/** Creates an app client of a pool, with a generated id (and secret when asked for). */
+public final class CreateUserPoolClient
+        implements Operation<CreateUserPoolClient.Request, CreateUserPoolClient.Response> {
+
+    public record Request(
+            String userPoolId,
+            String clientName,
+            Boolean generateSecret,
+            String clientSecret,
+            Integer refreshTokenValidity,
+            Integer accessTokenValidity,
+            Integer idTokenValidity,
+            TokenValidityUnits tokenValidityUnits,
+            List<String> readAttributes,
+            List<String> writeAttributes,
+            List<String> explicitAuthFlows,
+            List<String> supportedIdentityProviders,
+            List<String> callbackURLs,
+            List<String> logoutURLs,
+            String defaultRedirectURI,
+            List<String> allowedOAuthFlows,
+            List<String> allowedOAuthScopes,
+            Boolean allowedOAuthFlowsUserPoolClient,
+            Object analyticsConfiguration,
+            String preventUserExistenceErrors,
+            Boolean enableTokenRevocation,
+            Boolean enablePropagateAdditionalUserContextData,
+            Integer authSessionValidity,
+            RefreshTokenRotation refreshTokenRotation) {}
+
+    public record Response(UserPoolClient userPoolClient) {}
+
+    private final Services services;
+
+    public CreateUserPoolClient(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public Response handle(Request r) {
+        UserPool pool = Pools.pool(services, r.userPoolId());
+        if (r.analyticsConfiguration() != null) {
+            throw new dev.tobira.core.CognitoException.UnsupportedOperationException(
+                    "Tobira does not support AnalyticsConfiguration.");
+        }
+        ClientSettings.Validities v = ClientSettings.validities(r.refreshTokenValidity(), r.accessTokenValidity(),
+                r.idTokenValidity(), r.tokenValidityUnits());
+        String secret = r.clientSecret() != null ? r.clientSecret()
+                : Boolean.TRUE.equals(r.generateSecret()) ? Ids.clientSecret(services.random()) : null;
+        Instant now = services.clock().instant();
+        UserPoolClient client = new UserPoolClient(
+                pool.id(),
+                r.clientName(),
+                Ids.clientId(services.random()),
+                secret,
+                now,
+                now,
+                v.refresh(),
+                v.access(),
+                v.id(),
+                v.units(),
+                ClientSettings.orEmpty(r.readAttributes()),
+                ClientSettings.orEmpty(r.writeAttributes()),
+                ClientSettings.explicitAuthFlows(r.explicitAuthFlows()),
+                ClientSettings.orEmpty(r.supportedIdentityProviders()),
+                ClientSettings.orEmpty(r.callbackURLs()),
+                ClientSettings.orEmpty(r.logoutURLs()),
+                r.defaultRedirectURI(),
+                ClientSettings.orEmpty(r.allowedOAuthFlows()),
+                ClientSettings.orEmpty(r.allowedOAuthScopes()),
+                Boolean.TRUE.equals(r.allowedOAuthFlowsUserPoolClient()),
+                PoolSettings.orDefault(r.preventUserExistenceErrors(), "LEGACY"),
+                r.enableTokenRevocation() == null || r.enableTokenRevocation(),
+                Boolean.TRUE.equals(r.enablePropagateAdditionalUserContextData()),
+                r.authSessionValidity() == null ? 3 : r.authSessionValidity(),
+                r.refreshTokenRotation());
+        services.clients().create(client);
+        return new Response(client);
+    }
+}

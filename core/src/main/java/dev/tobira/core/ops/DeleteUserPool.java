@@ -1,0 +1,37 @@
+package dev.tobira.core.ops;
+
+import dev.tobira.core.CognitoException.InvalidParameterException;
+import dev.tobira.core.CognitoException.ResourceNotFoundException;
+import dev.tobira.core.Operation;
+import dev.tobira.core.Services;
+import dev.tobira.core.pool.UserPool;
+
+/** Deletes a pool with its clients and users, unless deletion protection is on. */
+public final class DeleteUserPool implements Operation<DeleteUserPool.Request, Operation.Empty> {
+
+    public record Request(String userPoolId) {}
+
+    private final Services services;
+
+    public DeleteUserPool(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public Empty handle(Request r) {
+        UserPool pool = Pools.pool(services, r.userPoolId());
+        if ("ACTIVE".equals(pool.deletionProtection())) {
+            throw new InvalidParameterException("The user pool cannot be deleted because deletion protection is "
+                    + "activated. Deletion protection must be inactivated first.");
+        }
+        if (!services.pools().delete(pool.id())) {
+            throw new ResourceNotFoundException("User pool " + r.userPoolId() + " does not exist.");
+        }
+        return new Empty();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tobira.core.ops;
+
+import dev.tobira.core.Operation;
+import dev.tobira.core.Services;
+import dev.tobira.core.pool.UserPool;
+
+/** Returns a pool's settings as they were set, with Cognito's defaults where they were not. */
+public final class DescribeUserPool implements Operation<DescribeUserPool.Request, DescribeUserPool.Response> {
+
+    public record Request(String userPoolId) {}
+
+    /** {@code estimatedNumberOfUsers} travels beside the pool because Cognito puts it inside UserPoolType. */
+    public record Response(UserPool userPool, long estimatedNumberOfUsers) {}
+
+    private final Services services;
+
+    public DescribeUserPool(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public Response handle(Request r) {
+        UserPool pool = Pools.pool(services, r.userPoolId());
+        return new Response(pool, services.users().count(pool.id()));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.tobira.core.ops;
+
+import dev.tobira.core.Operation;
+import dev.tobira.core.Services;
+import dev.tobira.core.pool.UserPool;
+
+/** Returns the pool's MFA mode and email one-time-code message. */
+public final class GetUserPoolMfaConfig
+        implements Operation<GetUserPoolMfaConfig.Request, SetUserPoolMfaConfig.Response> {
+
+    public record Request(String userPoolId) {}
+
+    private final Services services;
+
+    public GetUserPoolMfaConfig(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public SetUserPoolMfaConfig.Response handle(Request r) {
+        UserPool pool = Pools.pool(services, r.userPoolId());
+        return new SetUserPoolMfaConfig.Response(pool.emailMfaConfiguration(), pool.mfaConfiguration());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.tobira.core.ops;
+
+import dev.tobira.core.CognitoException.ResourceNotFoundException;
+import dev.tobira.core.CognitoException.UserNotFoundException;
+import dev.tobira.core.Services;
+import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.pool.UserPoolClient;
+import dev.tobira.core.user.User;
+
+/** Look-ups that answer with Cognito's not-found errors, shared by the operations. */
+final class Pools {
+
+    private Pools() {}
+
+    static UserPool pool(Services services, String userPoolId) {
+        return services.pools().find(userPoolId).orElseThrow(
+                () -> new ResourceNotFoundException("User pool " + userPoolId + " does not exist."));
+    }
+
+    static UserPoolClient client(Services services, String userPoolId, String clientId) {
+        pool(services, userPoolId);
+        return services.clients().find(clientId)
+                .filter(c -> c.userPoolId().equals(userPoolId))
+                .orElseThrow(() -> new ResourceNotFoundException("User pool client " + clientId + " does not exist."));
+    }
+
+    /** The user named {@code username}: the username itself, or an alias/username attribute (email, phone). */
+    static User user(Services services, UserPool pool, String username) {
+        return Users.lookUp(services, pool, username)
+                .orElseThrow(() -> new UserNotFoundException("User does not exist."));
+    }
+}

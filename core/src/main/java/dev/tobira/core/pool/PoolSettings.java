@@ -1,0 +1,105 @@
+package dev.tobira.core.pool;
+
+import dev.tobira.core.CognitoException.FeatureUnavailableInTierException;
+import dev.tobira.core.CognitoException.InvalidParameterException;
+import dev.tobira.core.pool.UserPool.AdminCreateUserConfig;
+import dev.tobira.core.pool.UserPool.EmailConfiguration;
+import dev.tobira.core.pool.UserPool.PasswordPolicy;
+import dev.tobira.core.pool.UserPool.Policies;
+import dev.tobira.core.pool.UserPool.SignInPolicy;
+import dev.tobira.core.pool.UserPool.VerificationMessageTemplate;
+import java.util.List;
+
+/**
+ * The defaults Cognito fills in for pool settings a caller leaves out, and the cross-field rules it
+ * enforces, shared by CreateUserPool and UpdateUserPool (which, like Cognito's, resets omitted
+ * settings to their defaults).
+ */
+public final class PoolSettings {
+
+    private PoolSettings() {}
+
+    public static Policies policies(Policies given) {
+        PasswordPolicy password = given == null || given.passwordPolicy() == null
+                ? PasswordPolicy.DEFAULT
+                : passwordPolicy(given.passwordPolicy());
+        SignInPolicy signIn = given == null || given.signInPolicy() == null
+                ? SignInPolicy.DEFAULT
+                : given.signInPolicy();
+        return new Policies(password, signIn);
+    }
+
+    /** A given password policy: unset requirements are off, the length 8, temporary passwords 7 days. */
+    private static PasswordPolicy passwordPolicy(PasswordPolicy p) {
+        int validity = p.temporaryPasswordValidityDays() == null || p.temporaryPasswordValidityDays() == 0
+                ? 7 : p.temporaryPasswordValidityDays();
+        return new PasswordPolicy(
+                p.minimumLength() == null ? 8 : p.minimumLength(),
+                Boolean.TRUE.equals(p.requireUppercase()),
+                Boolean.TRUE.equals(p.requireLowercase()),
+                Boolean.TRUE.equals(p.requireNumbers()),
+                Boolean.TRUE.equals(p.requireSymbols()),
+                p.passwordHistorySize(),
+                validity);
+    }
+
+    public static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    public static <T> List<T> orEmpty(List<T> value) {
+        return value == null ? List.of() : value;
+    }
+
+    public static EmailConfiguration emailConfiguration(EmailConfiguration given) {
+        if (given == null) {
+            return new EmailConfiguration(null, null, "COGNITO_DEFAULT", null, null);
+        }
+        return new EmailConfiguration(given.sourceArn(), given.replyToEmailAddress(),
+                orDefault(given.emailSendingAccount(), "COGNITO_DEFAULT"), given.from(), given.configurationSet());
+    }
+
+    public static AdminCreateUserConfig adminCreateUserConfig(AdminCreateUserConfig given) {
+        if (given == null) {
+            return new AdminCreateUserConfig(false, 7, null);
+        }
+        return new AdminCreateUserConfig(
+                Boolean.TRUE.equals(given.allowAdminCreateUserOnly()),
+                given.unusedAccountValidityDays() == null ? 7 : given.unusedAccountValidityDays(),
+                given.inviteMessageTemplate());
+    }
+
+    /**
+     * The verification template, kept in step with the legacy top-level message and subject the way
+     * Cognito does: either one sets both.
+     */
+    public static VerificationMessageTemplate verificationTemplate(VerificationMessageTemplate given,
+            String emailMessage, String emailSubject, String smsMessage) {
+        VerificationMessageTemplate t = given == null
+                ? new VerificationMessageTemplate(null, null, null, null, null, null) : given;
+        return new VerificationMessageTemplate(
+                t.smsMessage() != null ? t.smsMessage() : smsMessage,
+                t.emailMessage() != null ? t.emailMessage() : emailMessage,
+                t.emailSubject() != null ? t.emailSubject() : emailSubject,
+                t.emailMessageByLink(),
+                t.emailSubjectByLink(),
+                orDefault(t.defaultEmailOption(), "CONFIRM_WITH_CODE"));
+    }
+
+    /** Rules that span several settings. */
+    public static void check(Policies policies, String tier, List<String> usernameAttributes,
+            List<String> aliasAttributes) {
+        if (!usernameAttributes.isEmpty() && !aliasAttributes.isEmpty()) {
+            throw new InvalidParameterException(
+                    "Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
+        }
+        List<String> factors = policies.signInPolicy().allowedFirstAuthFactors();
+        if (!factors.contains("PASSWORD")) {
+            throw new InvalidParameterException("AllowedFirstAuthFactors must include PASSWORD.");
+        }
+        if ("LITE".equals(tier) && factors.stream().anyMatch(f -> !f.equals("PASSWORD"))) {
+            throw new FeatureUnavailableInTierException(
+                    "Choice-based sign-in with " + factors + " is not available in the LITE tier.");
+        }
+    }
+}

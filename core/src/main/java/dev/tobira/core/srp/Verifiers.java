@@ -1,0 +1,38 @@
+package dev.tobira.core.srp;
+
+import dev.tobira.core.user.PasswordVerifier;
+import java.math.BigInteger;
+import java.util.HexFormat;
+import java.util.random.RandomGenerator;
+
+/** Makes and checks the SRP verifiers that stand in for passwords. */
+public final class Verifiers {
+
+    private static final int SALT_BYTES = 16;
+
+    private Verifiers() {}
+
+    /**
+     * A fresh verifier for {@code password}: a 16-byte random salt whose first byte is never 0x00
+     * (clients disagree on how to pad such a salt, spec §2.5.2) and {@code v = g^x mod N}.
+     */
+    public static PasswordVerifier create(String poolName, String username, String password, RandomGenerator random) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        while (salt[0] == 0) {
+            salt[0] = (byte) random.nextInt(256);
+        }
+        BigInteger saltInt = new BigInteger(1, salt);
+        BigInteger v = SrpGroup.G.modPow(SrpGroup.x(saltInt, poolName, username, password), SrpGroup.N);
+        return new PasswordVerifier(HexFormat.of().formatHex(salt), v.toString(16));
+    }
+
+    /** Whether {@code password} is the one {@code verifier} was made from (constant-time comparison). */
+    public static boolean matches(PasswordVerifier verifier, String poolName, String username, String password) {
+        BigInteger salt = new BigInteger(verifier.saltHex(), 16);
+        BigInteger v = SrpGroup.G.modPow(SrpGroup.x(salt, poolName, username, password), SrpGroup.N);
+        return java.security.MessageDigest.isEqual(
+                v.toString(16).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                verifier.verifierHex().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+}
