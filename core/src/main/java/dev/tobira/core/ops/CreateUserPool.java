@@ -57,17 +57,23 @@ public final class CreateUserPool implements Operation<CreateUserPool.Request, C
 
     @Override
     public Response handle(Request r) {
+        UserPool pool = newPool(r, Ids.userPoolId(services.region(), services.random()), services.clock().instant(),
+                services);
+        services.pools().create(pool);
+        return new Response(pool);
+    }
+
+    /** The pool that {@code r} describes, with the given id; nothing is stored. */
+    public static UserPool newPool(Request r, String id, Instant now, Services services) {
         Policies policies = PoolSettings.policies(r.policies());
         String tier = PoolSettings.orDefault(r.userPoolTier(), "ESSENTIALS");
         List<String> usernameAttributes = PoolSettings.orEmpty(r.usernameAttributes());
         List<String> aliasAttributes = PoolSettings.orEmpty(r.aliasAttributes());
         PoolSettings.check(policies, tier, usernameAttributes, aliasAttributes);
 
-        Instant now = services.clock().instant();
-        String id = Ids.userPoolId(services.region(), services.random());
         VerificationMessageTemplate template = PoolSettings.verificationTemplate(r.verificationMessageTemplate(),
                 r.emailVerificationMessage(), r.emailVerificationSubject(), r.smsVerificationMessage());
-        UserPool pool = new UserPool(
+        return new UserPool(
                 id,
                 r.poolName(),
                 "arn:aws:cognito-idp:" + services.region() + ":" + services.accountId() + ":userpool/" + id,
@@ -99,8 +105,6 @@ public final class CreateUserPool implements Operation<CreateUserPool.Request, C
                 r.accountRecoverySetting(),
                 tier,
                 null);
-        services.pools().create(pool);
-        return new Response(pool);
     }
 
     /** Standard attributes (with any overrides) then custom ones, which get the {@code custom:} prefix. */

@@ -57,6 +57,13 @@ public final class CreateUserPoolClient
     @Override
     public Response handle(Request r) {
         UserPool pool = Pools.pool(services, r.userPoolId());
+        UserPoolClient client = newClient(r, pool, Ids.clientId(services.random()), services);
+        services.clients().create(client);
+        return new Response(client);
+    }
+
+    /** The client that {@code r} describes, with the given id, for {@code pool}; nothing is stored. */
+    public static UserPoolClient newClient(Request r, UserPool pool, String clientId, Services services) {
         if (r.analyticsConfiguration() != null) {
             throw new dev.tobira.core.CognitoException.UnsupportedOperationException(
                     "Tobira does not support AnalyticsConfiguration.");
@@ -66,10 +73,10 @@ public final class CreateUserPoolClient
         String secret = r.clientSecret() != null ? r.clientSecret()
                 : Boolean.TRUE.equals(r.generateSecret()) ? Ids.clientSecret(services.random()) : null;
         Instant now = services.clock().instant();
-        UserPoolClient client = new UserPoolClient(
+        return new UserPoolClient(
                 pool.id(),
                 r.clientName(),
-                Ids.clientId(services.random()),
+                clientId,
                 secret,
                 now,
                 now,
@@ -92,7 +99,5 @@ public final class CreateUserPoolClient
                 Boolean.TRUE.equals(r.enablePropagateAdditionalUserContextData()),
                 r.authSessionValidity() == null ? 3 : r.authSessionValidity(),
                 r.refreshTokenRotation());
-        services.clients().create(client);
-        return new Response(client);
     }
 }
