@@ -1,12 +1,30 @@
 package dev.tobira.server;
 
+import dev.tobira.server.config.Settings;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** The Tobira server: the Cognito Identity Provider API on one port. */
+/** The Tobira server: the Cognito Identity Provider API, and more, on one port. */
 @SpringBootApplication
 public class TobiraApplication {
+
     public static void main(String[] args) {
-        SpringApplication.run(TobiraApplication.class, args);
+        int code = TobiraCommand.run(TobiraApplication::start, args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Starts the server with {@code settings}; the returned context stops it. */
+    public static ConfigurableApplicationContext start(Settings settings) {
+        SpringApplication app = new SpringApplication(TobiraApplication.class);
+        app.setDefaultProperties(Map.of(
+                "server.port", String.valueOf(settings.port()),
+                "server.address", settings.host(),
+                "spring.main.banner-mode", "off"));
+        app.addInitializers(context -> context.getBeanFactory().registerSingleton("tobiraSettings", settings));
+        return app.run();
     }
 }

@@ -1,0 +1,150 @@
+package dev.tobira.server;
+
+import dev.tobira.server.config.Settings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line: {@code tobira dev} and {@code tobira start}. Settings come from options, then
+ * {@code TOBIRA_*} environment variables; production mode refuses to start without the ones it needs
+ * and names them.
+ */
+@Command(name = "tobira", mixinStandardHelpOptions = true,
+        description = "A self-hosted, Cognito-compatible sign-in server.",
+        subcommands = {TobiraCommand.Dev.class, TobiraCommand.Start.class})
+public final class TobiraCommand implements Callable<Integer> {
+
+    /** Receives the resolved settings; in production this starts the Spring application. */
+    public interface Launcher {
+        void launch(Settings settings);
+    }
+
+    private final Launcher launcher;
+
+    public TobiraCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 2;
+    }
+
+    /** Runs the command line and returns the process exit code (0 once the server has started). */
+    public static int run(Launcher launcher, String... args) {
+        TobiraCommand root = new TobiraCommand(launcher);
+        return new CommandLine(root, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == Dev.class) {
+                    return cls.cast(new Dev(launcher));
+                }
+                if (cls == Start.class) {
+                    return cls.cast(new Start(launcher));
+                }
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }).execute(args);
+    }
+
+    static class Common {
+        @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:TOBIRA_PORT:-9229}")
+        int port;
+
+        @Option(names = "--host", description = "Address to listen on (dev default 127.0.0.1, start default 0.0.0.0).",
+                defaultValue = "${env:TOBIRA_HOST}")
+        String host;
+
+        @Option(names = "--region", description = "Region in pool ids and ARNs (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:TOBIRA_REGION:-us-east-1}")
+        String region;
+
+        @Option(names = "--account-id", description = "Account id in ARNs (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:TOBIRA_ACCOUNT_ID:-000000000000}")
+        String accountId;
+
+        @Option(names = "--db-url", description = "JDBC URL (PostgreSQL, or an H2 file URL for one node).",
+                defaultValue = "${env:TOBIRA_DB_URL}")
+        String dbUrl;
+
+        @Option(names = "--db-user", defaultValue = "${env:TOBIRA_DB_USER}")
+        String dbUser;
+
+        @Option(names = "--db-password", defaultValue = "${env:TOBIRA_DB_PASSWORD}")
+        String dbPassword;
+
+        @Option(names = "--issuer-url", description = "Public base URL of this server, used in tokens' iss.",
+                defaultValue = "${env:TOBIRA_ISSUER_URL}")
+        String issuerUrl;
+
+        @Option(names = "--max-body-bytes", defaultValue = "${env:TOBIRA_MAX_BODY_BYTES:-1048576}")
+        int maxBodyBytes;
+    }
+
+    @Command(name = "dev", mixinStandardHelpOptions = true,
+            description = "Dev mode: a ready dev pool and client, the dev outbox, any well-formed credentials.")
+    static final class Dev extends Common implements Callable<Integer> {
+        private final Launcher launcher;
+
+        @Option(names = "--data-dir", description = "Where the embedded database lives (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:TOBIRA_DATA_DIR:-.tobira}")
+        Path dataDir;
+
+        @Option(names = "--in-memory", description = "Keep nothing: an in-memory database.")
+        boolean inMemory;
+
+        Dev(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() {
+            launcher.launch(new Settings(true, host == null ? "127.0.0.1" : host, port, dataDir, inMemory,
+                    Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
+                    issuerUrl == null ? "http://localhost:" + port : issuerUrl, Optional.empty(), Optional.empty(),
+                    region, accountId, maxBodyBytes));
+            return 0;
+        }
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = "Production mode: needs TOBIRA_DB_URL, TOBIRA_ISSUER_URL, TOBIRA_ADMIN_ACCESS_KEY_ID "
+                    + "and TOBIRA_ADMIN_SECRET_ACCESS_KEY.")
+    static final class Start extends Common implements Callable<Integer> {
+        private final Launcher launcher;
+
+        @Option(names = "--admin-access-key-id", defaultValue = "${env:TOBIRA_ADMIN_ACCESS_KEY_ID}")
+        String adminAccessKeyId;
+
+        @Option(names = "--admin-secret-access-key", defaultValue = "${env:TOBIRA_ADMIN_SECRET_ACCESS_KEY}")
+        String adminSecretAccessKey;
+
+        Start(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() {
+            Settings settings = new Settings(false, host == null ? "0.0.0.0" : host, port, Path.of("."), false,
+                    Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
+                    issuerUrl == null ? "" : issuerUrl, Optional.ofNullable(adminAccessKeyId),
+                    Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes);
+            List<String> missing = settings.missingForProduction();
+            if (!missing.isEmpty()) {
+                System.err.println("tobira start: cannot start in production mode. Missing settings: "
+                        + String.join(", ", missing)
+                        + ". Set them as environment variables (see README, Configuration), or use 'tobira dev'.");
+                return 2;
+            }
+            launcher.launch(settings);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.tobira.server.api;
+
+import dev.tobira.core.CognitoException;
+import dev.tobira.core.Operation;
+import dev.tobira.server.api.model.ServiceModel;
+import dev.tobira.server.auth.SigV4Exception;
+import dev.tobira.server.auth.SigV4Verifier;
+import dev.tobira.server.auth.SignedRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Cognito JSON 1.1 endpoint, free of servlet types: {@code X-Amz-Target} names the operation;
+ * the body is parsed, checked against the service model, signed calls are authenticated, and the
+ * operation's record comes back as JSON. Every failure leaves through {@link ErrorWriter}.
+ *
+ * <p>Order of checks, as a client would expect them: size, target, signature (before anything
+ * touches state), implemented?, JSON syntax, model constraints, then the operation itself.
+ */
+public final class Dispatcher {
+
+    public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    public static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+
+    private final ServiceModel model;
+    private final Map<String, Operation<?, ?>> operations;
+    private final SigV4Verifier verifier;
+    private final JsonMapper json;
+    private final ErrorWriter errors;
+    private final int maxBodyBytes;
+
+    public Dispatcher(ServiceModel model, Map<String, Operation<?, ?>> operations, SigV4Verifier verifier,
+            JsonMapper json, int maxBodyBytes) {
+        this.model = model;
+        this.operations = Map.copyOf(operations);
+        this.verifier = verifier;
+        this.json = json;
+        this.errors = new ErrorWriter(json);
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public ApiResponse dispatch(ApiRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        String operation = request.header("X-Amz-Target").orElse("");
+        try {
+            return handle(request, requestId);
+        } catch (CognitoException e) {
+            return errors.write(e, requestId);
+        } catch (RuntimeException e) {
+            return errors.internal(e, operation, requestId);
+        }
+    }
+
+    private ApiResponse handle(ApiRequest request, String requestId) {
+        byte[] body = request.body();
+        if (body.length > maxBodyBytes) {
+            throw new CognitoException.RequestEntityTooLargeException(
+                    "Request body is " + body.length + " bytes; the limit is " + maxBodyBytes + " bytes.");
+        }
+        String operation = operationName(request);
+        if (!model.isUnsigned(operation)) {
+            authenticate(request);
+        }
+        Operation<?, ?> handler = operations.get(operation);
+        if (handler == null) {
+            throw CognitoException.notImplemented(operation);
+        }
+        JsonNode input = parse(body);
+        List<String> violations = model.violations(operation, input);
+        if (!violations.isEmpty()) {
+            throw new CognitoException.InvalidParameterException(ServiceModel.message(violations));
+        }
+        Record output = invoke(handler, input);
+        return new ApiResponse(200, Map.of("Content-Type", CONTENT_TYPE, "x-amzn-RequestId", requestId),
+                json.writeValueAsBytes(output));
+    }
+
+    private String operationName(ApiRequest request) {
+        String target = request.header("X-Amz-Target").orElseThrow(
+                () -> new CognitoException.UnknownOperationException("Missing X-Amz-Target header."));
+        String name = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
+        if (!model.isKnownOperation(name)) {
+            throw new CognitoException.UnknownOperationException("Unknown operation " + target + ".");
+        }
+        return name;
+    }
+
+    private void authenticate(ApiRequest request) {
+        try {
+            verifier.verify(new SignedRequest(request.method(), request.rawPath(), request.rawQuery(),
+                    request.headers(), request.body()));
+        } catch (SigV4Exception e) {
+            throw SignatureErrors.toCognito(e);
+        }
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return json.createObjectNode();
+            }
+            if (!node.isObject()) {
+                throw new CognitoException.SerializationException("Start of structure or map found where not expected.");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw new CognitoException.SerializationException("Invalid JSON in request body: "
+                    + new String(e.getOriginalMessage().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Record invoke(Operation handler, JsonNode input) {
+        Record request;
+        try {
+            request = (Record) json.treeToValue(input, handler.requestType());
+        } catch (JacksonException e) {
+            throw new CognitoException.SerializationException(e.getOriginalMessage());
+        }
+        return handler.handle(request);
+    }
+}

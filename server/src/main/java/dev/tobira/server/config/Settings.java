@@ -1,0 +1,64 @@
+package dev.tobira.server.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a Tobira process is configured with, resolved once at start from the command line and
+ * the environment ({@link dev.tobira.server.TobiraCommand}).
+ *
+ * @param dev dev mode: a ready-made pool and client, the dev outbox, any well-formed credentials
+ * @param dbUrl a JDBC URL; empty means the embedded H2 file database under {@code dataDir} (dev only)
+ * @param issuerUrl public base URL of this server, the prefix of tokens' {@code iss}
+ */
+public record Settings(
+        boolean dev,
+        String host,
+        int port,
+        Path dataDir,
+        boolean inMemory,
+        Optional<String> dbUrl,
+        Optional<String> dbUser,
+        Optional<String> dbPassword,
+        String issuerUrl,
+        Optional<String> adminAccessKeyId,
+        Optional<String> adminSecretAccessKey,
+        String region,
+        String accountId,
+        int maxBodyBytes) {
+
+    /** The largest request body accepted: ample for the largest CreateUserPool, small enough to refuse abuse. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    /** The JDBC URL to connect to. */
+    public String jdbcUrl() {
+        if (inMemory) {
+            return "jdbc:h2:mem:tobira;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        }
+        return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tobira")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    }
+
+    /** What production mode needs and is not set, by environment variable name; empty in dev mode. */
+    public List<String> missingForProduction() {
+        List<String> missing = new ArrayList<>();
+        if (dev) {
+            return missing;
+        }
+        if (dbUrl.isEmpty()) {
+            missing.add("TOBIRA_DB_URL");
+        }
+        if (issuerUrl.isBlank()) {
+            missing.add("TOBIRA_ISSUER_URL");
+        }
+        if (adminAccessKeyId.isEmpty()) {
+            missing.add("TOBIRA_ADMIN_ACCESS_KEY_ID");
+        }
+        if (adminSecretAccessKey.isEmpty()) {
+            missing.add("TOBIRA_ADMIN_SECRET_ACCESS_KEY");
+        }
+        return missing;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.tobira.server.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tobira.core.Operations;
+import dev.tobira.core.Services;
+import dev.tobira.core.message.MessageSender;
+import dev.tobira.server.api.ApiController;
+import dev.tobira.server.api.CorsFilter;
+import dev.tobira.server.api.Dispatcher;
+import dev.tobira.server.api.WireJson;
+import dev.tobira.server.api.model.ServiceModel;
+import dev.tobira.server.auth.SigV4Verifier;
+import dev.tobira.server.store.JdbcStores;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires core to its adapters according to {@link Settings}. Which store or sender is used is decided
+ * here, once, by configuration — never inside the flows.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TobiraConfiguration {
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(Settings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        settings.dbUser().ifPresent(config::setUsername);
+        settings.dbPassword().ifPresent(config::setPassword);
+        config.setPoolName("tobira");
+        config.setMaximumPoolSize(16);
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    JdbcStores stores(DataSource dataSource) {
+        return JdbcStores.create(dataSource);
+    }
+
+    @Bean
+    MessageSender messageSender(Settings settings, JdbcStores stores) {
+        if (settings.dev()) {
+            return new ConsoleEchoingSender(stores.devOutbox());
+        }
+        return new UnconfiguredSender();
+    }
+
+    @Bean
+    Services services(Settings settings, JdbcStores stores, MessageSender messages) {
+        return new Services(stores.pools(), stores.clients(), stores.users(), messages, Clock.systemUTC(),
+                new SecureRandom(), settings.region(), settings.accountId());
+    }
+
+    @Bean
+    JsonMapper wireJson() {
+        return WireJson.mapper();
+    }
+
+    @Bean
+    SigV4Verifier sigV4Verifier(Settings settings) {
+        if (settings.dev()) {
+            return SigV4Verifier.permissive();
+        }
+        return SigV4Verifier.strict(
+                Map.of(settings.adminAccessKeyId().orElseThrow(), settings.adminSecretAccessKey().orElseThrow()),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    Dispatcher dispatcher(Services services, SigV4Verifier verifier, JsonMapper wireJson, Settings settings) {
+        return new Dispatcher(ServiceModel.load(), Operations.all(services), verifier, wireJson,
+                settings.maxBodyBytes());
+    }
+
+    @Bean
+    ApiController.ApiSettings apiSettings(Settings settings) {
+        return new ApiController.ApiSettings(settings.maxBodyBytes());
+    }
+
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilter() {
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

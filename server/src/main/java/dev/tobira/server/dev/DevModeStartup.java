@@ -1,0 +1,46 @@
+package dev.tobira.server.dev;
+
+import dev.tobira.core.Services;
+import dev.tobira.server.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** In dev mode, makes sure the dev pool exists and tells the developer how to reach it. */
+@Component
+public class DevModeStartup {
+
+    private static final Logger log = LoggerFactory.getLogger("tobira");
+
+    private final Settings settings;
+    private final Services services;
+
+    public DevModeStartup(Settings settings, Services services) {
+        this.settings = settings;
+        this.services = services;
+        if (settings.dev()) {
+            DevPool.ensure(services);
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void announce() {
+        String endpoint = "http://" + (settings.host().equals("0.0.0.0") ? "localhost" : settings.host()) + ":"
+                + settings.port();
+        if (!settings.dev()) {
+            log.info("Tobira is ready on {} (production mode).", endpoint);
+            return;
+        }
+        log.info("""
+
+                Tobira dev server ready on {}
+                  user pool id : {}
+                  app client id: {}
+                  dev outbox   : {}/_tobira/outbox?to=ADDRESS
+                  data         : {}
+                """, endpoint, DevPool.poolId(settings.region()), DevPool.CLIENT_ID, endpoint,
+                settings.inMemory() ? "in memory (nothing is kept)" : settings.dataDir().toAbsolutePath());
+    }
+}
