@@ -1,0 +1,93 @@
+package dev.tobira.server;
+
+import dev.tobira.server.config.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.springframework.context.ConfigurableApplicationContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/** A Tobira server started in this JVM on a free loopback port, for tests; close it to stop it. */
+public final class RunningTobira implements AutoCloseable {
+
+    public static final String ADMIN_KEY_ID = "AKIDTOBIRATEST";
+    public static final String ADMIN_SECRET = "tobira-test-secret-access-key";
+
+    private final ConfigurableApplicationContext context;
+    private final Settings settings;
+
+    private RunningTobira(Settings settings) {
+        this.settings = settings;
+        this.context = TobiraApplication.start(settings);
+    }
+
+    /** Dev mode with an in-memory database. */
+    public static RunningTobira devInMemory() {
+        return new RunningTobira(dev(Path.of("unused"), true));
+    }
+
+    /** Dev mode keeping its H2 database in {@code dataDir}. */
+    public static RunningTobira dev(Path dataDir) {
+        return new RunningTobira(dev(dataDir, false));
+    }
+
+    /** Production mode on an H2 file database in {@code dataDir}, admin calls signed with the test key. */
+    public static RunningTobira production(Path dataDir) {
+        int port = freePort();
+        return new RunningTobira(new Settings(false, "127.0.0.1", port, dataDir, false,
+                Optional.of("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("prod")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"),
+                Optional.empty(), Optional.empty(), "http://127.0.0.1:" + port, Optional.of(ADMIN_KEY_ID),
+                Optional.of(ADMIN_SECRET), "us-east-1", "000000000000", Settings.DEFAULT_MAX_BODY_BYTES));
+    }
+
+    private static Settings dev(Path dataDir, boolean inMemory) {
+        int port = freePort();
+        return new Settings(true, "127.0.0.1", port, dataDir, inMemory, Optional.empty(), Optional.empty(),
+                Optional.empty(), "http://127.0.0.1:" + port, Optional.empty(), Optional.empty(), "us-east-1",
+                "000000000000", Settings.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + settings.port();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** An SDK v2 client pointed at this server with the given credentials. */
+    public CognitoIdentityProviderClient client(String keyId, String secret) {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(URI.create(endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** An SDK v2 client with the production test credentials (any credentials work in dev mode). */
+    public CognitoIdentityProviderClient client() {
+        return client(ADMIN_KEY_ID, ADMIN_SECRET);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
