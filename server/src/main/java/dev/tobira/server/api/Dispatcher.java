@@ -2,6 +2,7 @@ package dev.tobira.server.api;
 
 import dev.tobira.core.CognitoException;
 import dev.tobira.core.Operation;
+import dev.tobira.server.api.model.ModelTypeException;
 import dev.tobira.server.api.model.ServiceModel;
 import dev.tobira.server.auth.SigV4Exception;
 import dev.tobira.server.auth.SigV4Verifier;
@@ -60,7 +61,7 @@ public final class Dispatcher {
         byte[] body = request.body();
         if (body.length > maxBodyBytes) {
             throw new CognitoException.RequestEntityTooLargeException(
-                    "Request body is " + body.length + " bytes; the limit is " + maxBodyBytes + " bytes.");
+                    "Request body is larger than the limit of " + maxBodyBytes + " bytes.");
         }
         String operation = operationName(request);
         if (!model.isUnsigned(operation)) {
@@ -71,7 +72,12 @@ public final class Dispatcher {
             throw CognitoException.notImplemented(operation);
         }
         JsonNode input = parse(body);
-        List<String> violations = model.violations(operation, input);
+        List<String> violations;
+        try {
+            violations = model.violations(operation, input);
+        } catch (ModelTypeException e) {
+            throw new CognitoException.SerializationException(e.awsMessage().orElse(null));
+        }
         if (!violations.isEmpty()) {
             throw new CognitoException.InvalidParameterException(ServiceModel.message(violations));
         }

@@ -37,13 +37,17 @@ public final class ErrorWriter {
     private ApiResponse write(int status, String type, String message, String requestId) {
         ObjectNode body = json.createObjectNode();
         body.put("__type", type);
-        body.put("message", message);
+        if (message != null) {
+            body.put("message", message);
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", Dispatcher.CONTENT_TYPE);
         headers.put("x-amzn-RequestId", requestId);
         // The SDK for Java reads the type from this header first; the trailing colon is what AWS sends.
         headers.put("x-amzn-ErrorType", type + ":");
-        headers.put("x-amzn-ErrorMessage", headerSafe(message));
+        if (message != null) {
+            headers.put("x-amzn-ErrorMessage", headerSafe(message));
+        }
         return new ApiResponse(status, headers, json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
     }
 
