@@ -104,7 +104,7 @@ public final class CreateUserPool implements Operation<CreateUserPool.Request, C
                         ? new UsernameConfiguration(false) : r.usernameConfiguration(),
                 r.accountRecoverySetting(),
                 tier,
-                null);
+                null, null);
     }
 
     /** Standard attributes (with any overrides) then custom ones, which get the {@code custom:} prefix. */

@@ -9,8 +9,7 @@ public final class DescribeUserPool implements Operation<DescribeUserPool.Reques
 
     public record Request(String userPoolId) {}
 
-    /** {@code estimatedNumberOfUsers} travels beside the pool because Cognito puts it inside UserPoolType. */
-    public record Response(UserPool userPool, long estimatedNumberOfUsers) {}
+    public record Response(UserPool userPool) {}
 
     private final Services services;
 
@@ -26,6 +25,6 @@ public final class DescribeUserPool implements Operation<DescribeUserPool.Reques
     @Override
     public Response handle(Request r) {
         UserPool pool = Pools.pool(services, r.userPoolId());
-        return new Response(pool, services.users().count(pool.id()));
+        return new Response(pool.withEstimatedNumberOfUsers(services.users().count(pool.id())));
     }
 }

@@ -53,7 +53,7 @@ public final class SetUserPoolMfaConfig
                 old.verificationMessageTemplate(), old.smsAuthenticationMessage(), old.userAttributeUpdateSettings(),
                 mode, old.deviceConfiguration(), old.emailConfiguration(), old.smsConfiguration(),
                 old.userPoolTags(), old.adminCreateUserConfig(), old.userPoolAddOns(), old.usernameConfiguration(),
-                old.accountRecoverySetting(), old.userPoolTier(), email);
+                old.accountRecoverySetting(), old.userPoolTier(), email, null);
         if (!services.pools().update(updated)) {
             throw new ResourceNotFoundException("User pool " + r.userPoolId() + " does not exist.");
         }

@@ -87,7 +87,7 @@ public final class UpdateUserPool implements Operation<UpdateUserPool.Request, O
                 old.usernameConfiguration(),
                 r.accountRecoverySetting(),
                 tier,
-                old.emailMfaConfiguration());
+                old.emailMfaConfiguration(), null);
         if (!services.pools().update(updated)) {
             throw new ResourceNotFoundException("User pool " + r.userPoolId() + " does not exist.");
         }

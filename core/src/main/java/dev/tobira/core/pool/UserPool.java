@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param policies password and sign-in policies; always present (AWS's defaults fill the gaps)
  * @param schemaAttributes the standard attributes followed by the pool's custom ones
+ * @param estimatedNumberOfUsers filled in by DescribeUserPool from the user store; null otherwise,
+ *     and never stored
  */
 public record UserPool(
         String id,
@@ -43,7 +45,8 @@ public record UserPool(
         UsernameConfiguration usernameConfiguration,
         AccountRecoverySetting accountRecoverySetting,
         String userPoolTier,
-        EmailMfaConfig emailMfaConfiguration) {
+        EmailMfaConfig emailMfaConfiguration,
+        Long estimatedNumberOfUsers) {
 
     public UserPool {
         schemaAttributes = List.copyOf(schemaAttributes);
@@ -51,6 +54,17 @@ public record UserPool(
         aliasAttributes = List.copyOf(aliasAttributes);
         usernameAttributes = List.copyOf(usernameAttributes);
         userPoolTags = Map.copyOf(userPoolTags);
+    }
+
+    /** This pool as DescribeUserPool shows it, with its current number of users. */
+    public UserPool withEstimatedNumberOfUsers(long count) {
+        return new UserPool(id, name, arn, policies, deletionProtection, lambdaConfig, status, lastModifiedDate,
+                creationDate, schemaAttributes, autoVerifiedAttributes, aliasAttributes, usernameAttributes,
+                smsVerificationMessage, emailVerificationMessage, emailVerificationSubject,
+                verificationMessageTemplate, smsAuthenticationMessage, userAttributeUpdateSettings, mfaConfiguration,
+                deviceConfiguration, emailConfiguration, smsConfiguration, userPoolTags, adminCreateUserConfig,
+                userPoolAddOns, usernameConfiguration, accountRecoverySetting, userPoolTier, emailMfaConfiguration,
+                count);
     }
 
     /** The part of the id after {@code _}: the "pool name" that SRP hashes into {@code x} (spec §2.2). */

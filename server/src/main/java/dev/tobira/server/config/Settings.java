@@ -1,5 +1,6 @@
 package dev.tobira.server.config;
 
+import dev.tobira.server.store.JdbcStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,7 @@ public record Settings(
         if (inMemory) {
             return "jdbc:h2:mem:tobira;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         }
-        // WRITE_DELAY=0: a commit is on disk before the caller hears of it, so a kill -9 loses nothing acknowledged.
-        return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tobira")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        return dbUrl.orElseGet(() -> JdbcStores.h2Url(dataDir));
     }
 
     /** What production mode needs and is not set, by environment variable name; empty in dev mode. */

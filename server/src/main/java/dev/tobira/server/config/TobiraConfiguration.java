@@ -48,14 +48,16 @@ public class TobiraConfiguration {
     @Bean
     MessageSender messageSender(Settings settings, JdbcStores stores) {
         if (settings.dev()) {
-            return new ConsoleEchoingSender(stores.devOutbox());
+            return new ConsoleEchoingSender(stores.outbox());
         }
         return new UnconfiguredSender();
     }
 
     @Bean
     Services services(Settings settings, JdbcStores stores, MessageSender messages) {
-        return new Services(stores.pools(), stores.clients(), stores.users(), messages, Clock.systemUTC(),
+        // Millisecond ticks: what the stores keep exactly, so a value read back equals the one written.
+        Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
+        return new Services(stores.pools(), stores.clients(), stores.users(), messages, clock,
                 new SecureRandom(), settings.region(), settings.accountId());
     }
 

@@ -34,7 +34,7 @@ public class OutboxController {
         if (!settings.dev()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        List<Message> messages = to == null ? stores.devOutbox().all() : stores.devOutbox().messagesTo(to);
+        List<Message> messages = to == null ? stores.outbox().all() : stores.outbox().messagesTo(to);
         return new Outbox(messages.stream()
                 .map(m -> new OutboxMessage(m.channel().name(), m.to(), m.subject(), m.body(),
                         m.createdAt().toString()))
