@@ -20,7 +20,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires core to its adapters according to {@link Settings}. Which store or sender is used is decided
@@ -36,6 +35,10 @@ public class TobiraConfiguration {
         settings.dbUser().ifPresent(config::setUsername);
         settings.dbPassword().ifPresent(config::setPassword);
         config.setPoolName("tobira");
+        if (settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            // The driver otherwise copies bound values (attribute values, hashes) into exception messages and logs.
+            config.addDataSourceProperty("logServerErrorDetail", "false");
+        }
         config.setMaximumPoolSize(16);
         return new HikariDataSource(config);
     }
@@ -62,11 +65,6 @@ public class TobiraConfiguration {
     }
 
     @Bean
-    JsonMapper wireJson() {
-        return WireJson.mapper();
-    }
-
-    @Bean
     SigV4Verifier sigV4Verifier(Settings settings) {
         if (settings.dev()) {
             return SigV4Verifier.permissive();
@@ -77,8 +75,9 @@ public class TobiraConfiguration {
     }
 
     @Bean
-    Dispatcher dispatcher(Services services, SigV4Verifier verifier, JsonMapper wireJson, Settings settings) {
-        return new Dispatcher(ServiceModel.load(), Operations.all(services), verifier, wireJson,
+    Dispatcher dispatcher(Services services, SigV4Verifier verifier, Settings settings) {
+        // The wire mapper is the API's own, not a bean: Spring MVC's JSON (outbox, actuator) stays plain.
+        return new Dispatcher(ServiceModel.load(), Operations.all(services), verifier, WireJson.mapper(),
                 settings.maxBodyBytes());
     }
 

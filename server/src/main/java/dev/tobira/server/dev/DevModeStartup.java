@@ -27,8 +27,8 @@ public class DevModeStartup {
 
     @EventListener(ApplicationReadyEvent.class)
     public void announce() {
-        String endpoint = "http://" + (settings.host().equals("0.0.0.0") ? "localhost" : settings.host()) + ":"
-                + settings.port();
+        boolean local = settings.host().equals("0.0.0.0") || settings.host().equals("127.0.0.1");
+        String endpoint = "http://" + (local ? "localhost" : settings.host()) + ":" + settings.port();
         if (!settings.dev()) {
             log.info("Tobira is ready on {} (production mode).", endpoint);
             return;
