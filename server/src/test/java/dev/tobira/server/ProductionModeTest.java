@@ -103,6 +103,19 @@ class ProductionModeTest {
     }
 
     @Test
+    void adminCreateUserWhenNoMailTransportConfiguredThenRefusedAndNoUserCreated() {
+        try (CognitoIdentityProviderClient admin = tobira.client()) {
+            String poolId = admin.createUserPool(b -> b.poolName("prod-mail")).userPool().id();
+            assertThatThrownBy(() -> admin.adminCreateUser(b -> b.userPoolId(poolId).username("ivan")
+                    .userAttributes(a -> a.name("email").value("ivan@example.com"))
+                    .desiredDeliveryMediumsWithStrings("EMAIL")))
+                    .isInstanceOfSatisfying(CognitoIdentityProviderException.class, e ->
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("CodeDeliveryFailureException"));
+            assertThat(admin.listUsers(b -> b.userPoolId(poolId)).users()).isEmpty();
+        }
+    }
+
+    @Test
     void startWhenSettingsMissingThenRefusesAndNamesThem() {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

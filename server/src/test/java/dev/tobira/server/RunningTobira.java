@@ -1,6 +1,7 @@
 package dev.tobira.server;
 
 import dev.tobira.server.config.Settings;
+import dev.tobira.server.store.JdbcStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -40,11 +41,14 @@ public final class RunningTobira implements AutoCloseable {
 
     /** Production mode on an H2 file database in {@code dataDir}, admin calls signed with the test key. */
     public static RunningTobira production(Path dataDir) {
+        return production(JdbcStores.h2Url(dataDir), Optional.empty());
+    }
+
+    /** Production mode on the database at {@code jdbcUrl}, admin calls signed with the test key. */
+    public static RunningTobira production(String jdbcUrl, Optional<String> dbUser) {
         int port = freePort();
-        return new RunningTobira(new Settings(false, "127.0.0.1", port, dataDir, false,
-                Optional.of("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("prod")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"),
-                Optional.empty(), Optional.empty(), "http://127.0.0.1:" + port, Optional.of(ADMIN_KEY_ID),
+        return new RunningTobira(new Settings(false, "127.0.0.1", port, Path.of("."), false, Optional.of(jdbcUrl),
+                dbUser, Optional.empty(), "http://127.0.0.1:" + port, Optional.of(ADMIN_KEY_ID),
                 Optional.of(ADMIN_SECRET), "us-east-1", "000000000000", Settings.DEFAULT_MAX_BODY_BYTES));
     }
 

@@ -102,8 +102,9 @@ public final class AdminCreateUser implements Operation<AdminCreateUser.Request,
         }
         List<Message> invitations = "SUPPRESS".equals(r.messageAction()) ? List.of()
                 : invitations(pool, user, r.username(), password, r.desiredDeliveryMediums(), now);
-        services.users().create(user, caseSensitive);
+        // Sent first so that a server that cannot deliver refuses before the user exists.
         invitations.forEach(services.messages()::send);
+        services.users().create(user, caseSensitive);
         return new Response(UserViews.of(user));
     }
 
@@ -121,8 +122,8 @@ public final class AdminCreateUser implements Operation<AdminCreateUser.Request,
         User updated = user.withPassword(Verifiers.create(pool.srpPoolName(), user.username(), password,
                 services.random()), Optional.of(temporaryExpiry(pool, now)), UserStatus.FORCE_CHANGE_PASSWORD, now);
         List<Message> invitations = invitations(pool, updated, r.username(), password, r.desiredDeliveryMediums(), now);
-        services.users().update(updated);
         invitations.forEach(services.messages()::send);
+        services.users().update(updated);
         return new Response(UserViews.of(updated));
     }
 

@@ -95,6 +95,21 @@ class SdkV2AdministrationTest {
     }
 
     @Test
+    void setUserPoolMfaConfigWhenEmailMessageGivenThenGetReturnsItAndUnsupportedKindsAreRefused() {
+        String id = cognito.createUserPool(b -> b.poolName("mfa")).userPool().id();
+        SetUserPoolMfaConfigResponse set = cognito.setUserPoolMfaConfig(b -> b.userPoolId(id)
+                .emailMfaConfiguration(e -> e.subject("Your sign-in code").message("Your code is {####}")));
+        assertThat(set.emailMfaConfiguration().message()).isEqualTo("Your code is {####}");
+        GetUserPoolMfaConfigResponse got = cognito.getUserPoolMfaConfig(b -> b.userPoolId(id));
+        assertThat(got.emailMfaConfiguration().subject()).isEqualTo("Your sign-in code");
+        assertThat(got.mfaConfiguration()).isEqualTo(UserPoolMfaType.OFF);
+        assertThatThrownBy(() -> cognito.setUserPoolMfaConfig(b -> b.userPoolId(id)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true))))
+                .isInstanceOf(software.amazon.awssdk.services.cognitoidentityprovider.model.UnsupportedOperationException.class);
+        assertThat(cognito.getUserPoolMfaConfig(b -> b.userPoolId(id)).softwareTokenMfaConfiguration()).isNull();
+    }
+
+    @Test
     void deleteUserPoolWhenProtectedThenRefusedAndWhenUnprotectedThenGone() {
         String id = cognito.createUserPool(b -> b.poolName("del").deletionProtection(DeletionProtectionType.ACTIVE))
                 .userPool().id();
