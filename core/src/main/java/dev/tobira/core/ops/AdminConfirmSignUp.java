@@ -1,7 +1,6 @@
 package dev.tobira.core.ops;
 
 import dev.tobira.core.CognitoException.NotAuthorizedException;
-import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
@@ -10,19 +9,12 @@ import dev.tobira.core.user.UserStatus;
 import java.util.Map;
 
 /** Confirms a signed-up user without a code; only an {@code UNCONFIRMED} user can be confirmed. */
-public final class AdminConfirmSignUp implements Operation<AdminConfirmSignUp.Request, Operation.Empty> {
+public final class AdminConfirmSignUp extends ServiceOperation<AdminConfirmSignUp.Request, Operation.Empty> {
 
     public record Request(String userPoolId, String username, Map<String, String> clientMetadata) {}
 
-    private final Services services;
-
     public AdminConfirmSignUp(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override
@@ -32,9 +24,7 @@ public final class AdminConfirmSignUp implements Operation<AdminConfirmSignUp.Re
         if (user.status() != UserStatus.UNCONFIRMED) {
             throw new NotAuthorizedException("User cannot be confirmed. Current status is " + user.status().name());
         }
-        if (!services.users().update(user.withStatus(UserStatus.CONFIRMED, services.clock().instant()))) {
-            throw new UserNotFoundException("User does not exist.");
-        }
+        Pools.save(services, user.withStatus(UserStatus.CONFIRMED, services.clock().instant()));
         return new Empty();
     }
 }

@@ -5,7 +5,6 @@ import dev.tobira.core.CognitoException.UnsupportedUserStateException;
 import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.CognitoException.UsernameExistsException;
 import dev.tobira.core.Ids;
-import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.message.Message;
 import dev.tobira.core.pool.PasswordPolicyCheck;
@@ -28,7 +27,7 @@ import java.util.Optional;
  * {@code FORCE_CHANGE_PASSWORD}, and sends the invitation unless told not to. {@code RESEND} sends
  * a new temporary password to an existing user who has not signed in yet.
  */
-public final class AdminCreateUser implements Operation<AdminCreateUser.Request, AdminCreateUser.Response> {
+public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Request, AdminCreateUser.Response> {
 
     public record Request(
             String userPoolId,
@@ -47,15 +46,8 @@ public final class AdminCreateUser implements Operation<AdminCreateUser.Request,
     static final String DEFAULT_INVITE_EMAIL = "Your username is {username} and temporary password is {####}.";
     static final String DEFAULT_INVITE_SMS = "Your username is {username} and temporary password is {####}.";
 
-    private final Services services;
-
     public AdminCreateUser(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override

@@ -7,19 +7,12 @@ import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.user.User;
 
 /** Deletes a user. */
-public final class AdminDeleteUser implements Operation<AdminDeleteUser.Request, Operation.Empty> {
+public final class AdminDeleteUser extends ServiceOperation<AdminDeleteUser.Request, Operation.Empty> {
 
     public record Request(String userPoolId, String username) {}
 
-    private final Services services;
-
     public AdminDeleteUser(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.tobira.core.ops;
 
 import dev.tobira.core.CognitoException.InvalidParameterException;
-import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
@@ -9,20 +8,12 @@ import dev.tobira.core.user.User;
 import java.util.List;
 
 /** Removes attributes from a user; {@code sub} and the pool's required attributes cannot go. */
-public final class AdminDeleteUserAttributes
-        implements Operation<AdminDeleteUserAttributes.Request, Operation.Empty> {
+public final class AdminDeleteUserAttributes extends ServiceOperation<AdminDeleteUserAttributes.Request, Operation.Empty> {
 
     public record Request(String userPoolId, String username, List<String> userAttributeNames) {}
 
-    private final Services services;
-
     public AdminDeleteUserAttributes(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override
@@ -43,9 +34,7 @@ public final class AdminDeleteUserAttributes
         User updated = user.withAttributes(
                 user.attributes().stream().filter(a -> !r.userAttributeNames().contains(a.name())).toList(),
                 services.clock().instant());
-        if (!services.users().update(updated)) {
-            throw new UserNotFoundException("User does not exist.");
-        }
+        Pools.save(services, updated);
         return new Empty();
     }
 }

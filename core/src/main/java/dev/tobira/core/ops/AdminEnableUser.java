@@ -1,34 +1,24 @@
 package dev.tobira.core.ops;
 
-import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.user.User;
 
 /** Enables a user again. */
-public final class AdminEnableUser implements Operation<AdminEnableUser.Request, Operation.Empty> {
+public final class AdminEnableUser extends ServiceOperation<AdminEnableUser.Request, Operation.Empty> {
 
     public record Request(String userPoolId, String username) {}
 
-    private final Services services;
-
     public AdminEnableUser(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override
     public Empty handle(Request r) {
         UserPool pool = Pools.pool(services, r.userPoolId());
         User user = Pools.user(services, pool, r.username());
-        if (!services.users().update(user.withEnabled(true, services.clock().instant()))) {
-            throw new UserNotFoundException("User does not exist.");
-        }
+        Pools.save(services, user.withEnabled(true, services.clock().instant()));
         return new Empty();
     }
 }

@@ -1,6 +1,5 @@
 package dev.tobira.core.ops;
 
-import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.user.Attribute;
@@ -9,22 +8,15 @@ import java.time.Instant;
 import java.util.List;
 
 /** Returns a user, found by username or by the email/phone/alias it signs in with. */
-public final class AdminGetUser implements Operation<AdminGetUser.Request, AdminGetUser.Response> {
+public final class AdminGetUser extends ServiceOperation<AdminGetUser.Request, AdminGetUser.Response> {
 
     public record Request(String userPoolId, String username) {}
 
     public record Response(String username, List<Attribute> userAttributes, Instant userCreateDate,
             Instant userLastModifiedDate, Boolean enabled, String userStatus) {}
 
-    private final Services services;
-
     public AdminGetUser(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.tobira.core.ops;
 
-import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.PasswordPolicyCheck;
@@ -16,19 +15,12 @@ import java.util.Optional;
  * Sets a user's password: permanent ({@code CONFIRMED}) or temporary ({@code FORCE_CHANGE_PASSWORD},
  * valid for the policy's temporary-password days). Only the SRP verifier is stored.
  */
-public final class AdminSetUserPassword implements Operation<AdminSetUserPassword.Request, Operation.Empty> {
+public final class AdminSetUserPassword extends ServiceOperation<AdminSetUserPassword.Request, Operation.Empty> {
 
     public record Request(String userPoolId, String username, String password, Boolean permanent) {}
 
-    private final Services services;
-
     public AdminSetUserPassword(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override
@@ -45,9 +37,7 @@ public final class AdminSetUserPassword implements Operation<AdminSetUserPasswor
                         Optional.of(now.plus(Duration.ofDays(
                                 pool.policies().passwordPolicy().temporaryPasswordValidityDays()))),
                         UserStatus.FORCE_CHANGE_PASSWORD, now);
-        if (!services.users().update(updated)) {
-            throw new UserNotFoundException("User does not exist.");
-        }
+        Pools.save(services, updated);
         return new Empty();
     }
 }

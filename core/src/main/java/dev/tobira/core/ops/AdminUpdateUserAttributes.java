@@ -1,7 +1,6 @@
 package dev.tobira.core.ops;
 
 import dev.tobira.core.CognitoException.AliasExistsException;
-import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
@@ -15,21 +14,13 @@ import java.util.Map;
  * Sets attributes of a user. Changing {@code email} or {@code phone_number} marks it unverified
  * unless the same call sets its {@code *_verified} attribute, as in Cognito.
  */
-public final class AdminUpdateUserAttributes
-        implements Operation<AdminUpdateUserAttributes.Request, Operation.Empty> {
+public final class AdminUpdateUserAttributes extends ServiceOperation<AdminUpdateUserAttributes.Request, Operation.Empty> {
 
     public record Request(String userPoolId, String username, List<Attribute> userAttributes,
             Map<String, String> clientMetadata) {}
 
-    private final Services services;
-
     public AdminUpdateUserAttributes(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override
@@ -56,9 +47,7 @@ public final class AdminUpdateUserAttributes
             }
         }
         User updated = user.withAttributes(AttributeRules.merge(user.attributes(), changes), services.clock().instant());
-        if (!services.users().update(updated)) {
-            throw new UserNotFoundException("User does not exist.");
-        }
+        Pools.save(services, updated);
         return new Empty();
     }
 }

@@ -2,7 +2,6 @@ package dev.tobira.core.ops;
 
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.Ids;
-import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.PoolSettings;
 import dev.tobira.core.pool.StandardAttributes;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Creates a user pool, filling in Cognito's defaults for every setting left out. */
-public final class CreateUserPool implements Operation<CreateUserPool.Request, CreateUserPool.Response> {
+public final class CreateUserPool extends ServiceOperation<CreateUserPool.Request, CreateUserPool.Response> {
 
     public record Request(
             String poolName,
@@ -44,27 +43,23 @@ public final class CreateUserPool implements Operation<CreateUserPool.Request, C
 
     public record Response(UserPool userPool) {}
 
-    private final Services services;
-
     public CreateUserPool(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override
     public Response handle(Request r) {
-        UserPool pool = newPool(r, Ids.userPoolId(services.region(), services.random()), services.clock().instant(),
-                services);
+        Instant now = services.clock().instant();
+        UserPool pool = newPool(r, Ids.userPoolId(services.region(), services.random()), now, now, services);
         services.pools().create(pool);
         return new Response(pool);
     }
 
-    /** The pool that {@code r} describes, with the given id; nothing is stored. */
-    public static UserPool newPool(Request r, String id, Instant now, Services services) {
+    /**
+     * The pool that {@code r} describes, with Cognito's defaults for what it leaves out, under the
+     * given id and dates; nothing is stored. UpdateUserPool builds the replacement pool the same way.
+     */
+    public static UserPool newPool(Request r, String id, Instant created, Instant modified, Services services) {
         Policies policies = PoolSettings.policies(r.policies());
         String tier = PoolSettings.orDefault(r.userPoolTier(), "ESSENTIALS");
         List<String> usernameAttributes = PoolSettings.orEmpty(r.usernameAttributes());
@@ -81,8 +76,8 @@ public final class CreateUserPool implements Operation<CreateUserPool.Request, C
                 PoolSettings.orDefault(r.deletionProtection(), "INACTIVE"),
                 r.lambdaConfig() == null ? LambdaConfig.NONE : r.lambdaConfig(),
                 null,
-                now,
-                now,
+                modified,
+                created,
                 schema(PoolSettings.orEmpty(r.schema())),
                 PoolSettings.orEmpty(r.autoVerifiedAttributes()),
                 aliasAttributes,

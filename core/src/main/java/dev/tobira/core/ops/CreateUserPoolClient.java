@@ -12,8 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Creates an app client of a pool, with a generated id (and secret when asked for). */
-public final class CreateUserPoolClient
-        implements Operation<CreateUserPoolClient.Request, CreateUserPoolClient.Response> {
+public final class CreateUserPoolClient extends ServiceOperation<CreateUserPoolClient.Request, CreateUserPoolClient.Response> {
 
     public record Request(
             String userPoolId,
@@ -43,43 +42,41 @@ public final class CreateUserPoolClient
 
     public record Response(UserPoolClient userPoolClient) {}
 
-    private final Services services;
-
     public CreateUserPoolClient(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override
     public Response handle(Request r) {
         UserPool pool = Pools.pool(services, r.userPoolId());
-        UserPoolClient client = newClient(r, pool, Ids.clientId(services.random()), services);
+        String secret = r.clientSecret() != null ? r.clientSecret()
+                : Boolean.TRUE.equals(r.generateSecret()) ? Ids.clientSecret(services.random()) : null;
+        UserPoolClient client = newClient(r, pool, Ids.clientId(services.random()), secret,
+                services.clock().instant(), services);
         services.clients().create(client);
         return new Response(client);
     }
 
-    /** The client that {@code r} describes, with the given id, for {@code pool}; nothing is stored. */
-    public static UserPoolClient newClient(Request r, UserPool pool, String clientId, Services services) {
+    /**
+     * The client of {@code pool} that {@code r} describes, with Cognito's defaults for what it leaves
+     * out, under the given id, secret (or null) and creation date; nothing is stored.
+     * UpdateUserPoolClient builds the replacement client the same way.
+     */
+    public static UserPoolClient newClient(Request r, UserPool pool, String clientId, String secret, Instant created,
+            Services services) {
         if (r.analyticsConfiguration() != null) {
             throw new dev.tobira.core.CognitoException.UnsupportedOperationException(
                     "Tobira does not support AnalyticsConfiguration.");
         }
         ClientSettings.Validities v = ClientSettings.validities(r.refreshTokenValidity(), r.accessTokenValidity(),
                 r.idTokenValidity(), r.tokenValidityUnits());
-        String secret = r.clientSecret() != null ? r.clientSecret()
-                : Boolean.TRUE.equals(r.generateSecret()) ? Ids.clientSecret(services.random()) : null;
-        Instant now = services.clock().instant();
         return new UserPoolClient(
                 pool.id(),
                 r.clientName(),
                 clientId,
                 secret,
-                now,
-                now,
+                services.clock().instant(),
+                created,
                 v.refresh(),
                 v.access(),
                 v.id(),

@@ -7,19 +7,12 @@ import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
 
 /** Deletes a pool with its clients and users, unless deletion protection is on. */
-public final class DeleteUserPool implements Operation<DeleteUserPool.Request, Operation.Empty> {
+public final class DeleteUserPool extends ServiceOperation<DeleteUserPool.Request, Operation.Empty> {
 
     public record Request(String userPoolId) {}
 
-    private final Services services;
-
     public DeleteUserPool(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override

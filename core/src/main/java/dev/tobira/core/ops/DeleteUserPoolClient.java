@@ -5,19 +5,12 @@ import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 
 /** Deletes an app client. */
-public final class DeleteUserPoolClient implements Operation<DeleteUserPoolClient.Request, Operation.Empty> {
+public final class DeleteUserPoolClient extends ServiceOperation<DeleteUserPoolClient.Request, Operation.Empty> {
 
     public record Request(String userPoolId, String clientId) {}
 
-    private final Services services;
-
     public DeleteUserPoolClient(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override

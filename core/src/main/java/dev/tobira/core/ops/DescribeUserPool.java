@@ -1,25 +1,17 @@
 package dev.tobira.core.ops;
 
-import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
 
 /** Returns a pool's settings as they were set, with Cognito's defaults where they were not. */
-public final class DescribeUserPool implements Operation<DescribeUserPool.Request, DescribeUserPool.Response> {
+public final class DescribeUserPool extends ServiceOperation<DescribeUserPool.Request, DescribeUserPool.Response> {
 
     public record Request(String userPoolId) {}
 
     public record Response(UserPool userPool) {}
 
-    private final Services services;
-
     public DescribeUserPool(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override

@@ -1,24 +1,15 @@
 package dev.tobira.core.ops;
 
-import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
 
 /** Returns the pool's MFA mode and email one-time-code message. */
-public final class GetUserPoolMfaConfig
-        implements Operation<GetUserPoolMfaConfig.Request, SetUserPoolMfaConfig.Response> {
+public final class GetUserPoolMfaConfig extends ServiceOperation<GetUserPoolMfaConfig.Request, SetUserPoolMfaConfig.Response> {
 
     public record Request(String userPoolId) {}
 
-    private final Services services;
-
     public GetUserPoolMfaConfig(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override

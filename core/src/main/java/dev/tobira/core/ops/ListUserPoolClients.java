@@ -1,6 +1,5 @@
 package dev.tobira.core.ops;
 
-import dev.tobira.core.Operation;
 import dev.tobira.core.Page;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPoolClient;
@@ -8,8 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Lists a pool's app clients, a page at a time (60 at most, as in Cognito). */
-public final class ListUserPoolClients
-        implements Operation<ListUserPoolClients.Request, ListUserPoolClients.Response> {
+public final class ListUserPoolClients extends ServiceOperation<ListUserPoolClients.Request, ListUserPoolClients.Response> {
 
     public record Request(String userPoolId, Integer maxResults, String nextToken) {}
 
@@ -18,15 +16,8 @@ public final class ListUserPoolClients
 
     public record Response(List<UserPoolClientDescription> userPoolClients, String nextToken) {}
 
-    private final Services services;
-
     public ListUserPoolClients(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override

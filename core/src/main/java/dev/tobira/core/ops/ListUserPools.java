@@ -1,6 +1,5 @@
 package dev.tobira.core.ops;
 
-import dev.tobira.core.Operation;
 import dev.tobira.core.Page;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Lists pools, a page at a time. */
-public final class ListUserPools implements Operation<ListUserPools.Request, ListUserPools.Response> {
+public final class ListUserPools extends ServiceOperation<ListUserPools.Request, ListUserPools.Response> {
 
     public record Request(String nextToken, Integer maxResults) {}
 
@@ -20,15 +19,8 @@ public final class ListUserPools implements Operation<ListUserPools.Request, Lis
 
     public record Response(List<UserPoolDescription> userPools, String nextToken) {}
 
-    private final Services services;
-
     public ListUserPools(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.tobira.core.ops;
 
 import dev.tobira.core.CognitoException.InvalidParameterException;
-import dev.tobira.core.Operation;
 import dev.tobira.core.Page;
 import dev.tobira.core.Services;
 import dev.tobira.core.user.User;
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
  * Lists a pool's users, optionally filtered by one searchable attribute ({@code name = "value"} or
  * {@code name ^= "value"}), a page at a time (60 at most).
  */
-public final class ListUsers implements Operation<ListUsers.Request, ListUsers.Response> {
+public final class ListUsers extends ServiceOperation<ListUsers.Request, ListUsers.Response> {
 
     public record Request(String userPoolId, List<String> attributesToGet, Integer limit, String paginationToken,
             String filter) {}
@@ -30,15 +29,8 @@ public final class ListUsers implements Operation<ListUsers.Request, ListUsers.R
     private static final Pattern FILTER =
             Pattern.compile("\\s*([\\w:]+)\\s*(\\^?=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
 
-    private final Services services;
-
     public ListUsers(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override

@@ -24,6 +24,13 @@ final class Pools {
                 .orElseThrow(() -> new ResourceNotFoundException("User pool client " + clientId + " does not exist."));
     }
 
+    /** Writes back a changed user; a user deleted meanwhile is Cognito's not-found error. */
+    static void save(Services services, User user) {
+        if (!services.users().update(user)) {
+            throw new UserNotFoundException("User does not exist.");
+        }
+    }
+
     /** The user named {@code username}: the username itself, or an alias/username attribute (email, phone). */
     static User user(Services services, UserPool pool, String username) {
         return Users.lookUp(services, pool, username)

@@ -6,6 +6,8 @@ import dev.tobira.core.Services;
 import dev.tobira.core.pool.PoolSettings;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPool.*;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,14 +15,14 @@ import java.util.Map;
  * default; what cannot change after creation (schema, username attributes, aliases, username case
  * sensitivity) and what other operations set (email MFA) are kept, and so are name and tags when omitted.
  */
-public final class UpdateUserPool implements Operation<UpdateUserPool.Request, Operation.Empty> {
+public final class UpdateUserPool extends ServiceOperation<UpdateUserPool.Request, Operation.Empty> {
 
     public record Request(
             String userPoolId,
             Policies policies,
             String deletionProtection,
             LambdaConfig lambdaConfig,
-            java.util.List<String> autoVerifiedAttributes,
+            List<String> autoVerifiedAttributes,
             String smsVerificationMessage,
             String emailVerificationMessage,
             String emailVerificationSubject,
@@ -38,56 +40,26 @@ public final class UpdateUserPool implements Operation<UpdateUserPool.Request, O
             String poolName,
             String userPoolTier) {}
 
-    private final Services services;
-
     public UpdateUserPool(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override
     public Empty handle(Request r) {
         UserPool old = Pools.pool(services, r.userPoolId());
-        Policies policies = PoolSettings.policies(r.policies());
-        String tier = PoolSettings.orDefault(r.userPoolTier(), old.userPoolTier());
-        PoolSettings.check(policies, tier, old.usernameAttributes(), old.aliasAttributes());
-        VerificationMessageTemplate template = PoolSettings.verificationTemplate(r.verificationMessageTemplate(),
-                r.emailVerificationMessage(), r.emailVerificationSubject(), r.smsVerificationMessage());
-        UserPool updated = new UserPool(
-                old.id(),
-                PoolSettings.orDefault(r.poolName(), old.name()),
-                old.arn(),
-                policies,
-                PoolSettings.orDefault(r.deletionProtection(), "INACTIVE"),
-                r.lambdaConfig() == null ? LambdaConfig.NONE : r.lambdaConfig(),
-                old.status(),
-                services.clock().instant(),
-                old.creationDate(),
-                old.schemaAttributes(),
-                PoolSettings.orEmpty(r.autoVerifiedAttributes()),
-                old.aliasAttributes(),
-                old.usernameAttributes(),
-                template.smsMessage(),
-                template.emailMessage(),
-                template.emailSubject(),
-                template,
-                r.smsAuthenticationMessage(),
-                r.userAttributeUpdateSettings(),
-                PoolSettings.orDefault(r.mfaConfiguration(), "OFF"),
-                r.deviceConfiguration(),
-                PoolSettings.emailConfiguration(r.emailConfiguration()),
-                r.smsConfiguration(),
-                r.userPoolTags() == null ? old.userPoolTags() : r.userPoolTags(),
-                PoolSettings.adminCreateUserConfig(r.adminCreateUserConfig()),
-                r.userPoolAddOns(),
-                old.usernameConfiguration(),
-                r.accountRecoverySetting(),
-                tier,
-                old.emailMfaConfiguration(), null);
+        CreateUserPool.Request settings = new CreateUserPool.Request(
+                PoolSettings.orDefault(r.poolName(), old.name()), r.policies(), r.deletionProtection(),
+                r.lambdaConfig(), r.autoVerifiedAttributes(), old.aliasAttributes(), old.usernameAttributes(),
+                r.smsVerificationMessage(), r.emailVerificationMessage(), r.emailVerificationSubject(),
+                r.verificationMessageTemplate(), r.smsAuthenticationMessage(), r.mfaConfiguration(),
+                r.userAttributeUpdateSettings(), r.deviceConfiguration(), r.emailConfiguration(),
+                r.smsConfiguration(), r.userPoolTags() == null ? old.userPoolTags() : r.userPoolTags(),
+                r.adminCreateUserConfig(), List.of(), r.userPoolAddOns(), old.usernameConfiguration(),
+                r.accountRecoverySetting(), PoolSettings.orDefault(r.userPoolTier(), old.userPoolTier()));
+        Instant now = services.clock().instant();
+        UserPool updated = CreateUserPool.newPool(settings, old.id(), old.creationDate(), now, services)
+                .withSchema(old.schemaAttributes());
+        updated = updated.withMfa(updated.mfaConfiguration(), old.emailMfaConfiguration(), now);
         if (!services.pools().update(updated)) {
             throw new ResourceNotFoundException("User pool " + r.userPoolId() + " does not exist.");
         }

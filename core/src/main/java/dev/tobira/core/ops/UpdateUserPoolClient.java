@@ -13,8 +13,7 @@ import java.util.List;
  * Changes an app client. As in Cognito, settings left out of the request go back to their defaults;
  * the id, secret and creation date are kept.
  */
-public final class UpdateUserPoolClient
-        implements Operation<UpdateUserPoolClient.Request, CreateUserPoolClient.Response> {
+public final class UpdateUserPoolClient extends ServiceOperation<UpdateUserPoolClient.Request, CreateUserPoolClient.Response> {
 
     public record Request(
             String userPoolId,
@@ -41,52 +40,23 @@ public final class UpdateUserPoolClient
             Integer authSessionValidity,
             RefreshTokenRotation refreshTokenRotation) {}
 
-    private final Services services;
-
     public UpdateUserPoolClient(Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
+        super(services, Request.class);
     }
 
     @Override
     public CreateUserPoolClient.Response handle(Request r) {
         UserPoolClient old = Pools.client(services, r.userPoolId(), r.clientId());
-        if (r.analyticsConfiguration() != null) {
-            throw new dev.tobira.core.CognitoException.UnsupportedOperationException(
-                    "Tobira does not support AnalyticsConfiguration.");
-        }
-        ClientSettings.Validities v = ClientSettings.validities(r.refreshTokenValidity(), r.accessTokenValidity(),
-                r.idTokenValidity(), r.tokenValidityUnits());
-        UserPoolClient client = new UserPoolClient(
-                old.userPoolId(),
-                PoolSettings.orDefault(r.clientName(), old.clientName()),
-                old.clientId(),
-                old.clientSecret(),
-                services.clock().instant(),
-                old.creationDate(),
-                v.refresh(),
-                v.access(),
-                v.id(),
-                v.units(),
-                ClientSettings.orEmpty(r.readAttributes()),
-                ClientSettings.orEmpty(r.writeAttributes()),
-                ClientSettings.explicitAuthFlows(r.explicitAuthFlows()),
-                ClientSettings.orEmpty(r.supportedIdentityProviders()),
-                ClientSettings.orEmpty(r.callbackURLs()),
-                ClientSettings.orEmpty(r.logoutURLs()),
-                r.defaultRedirectURI(),
-                ClientSettings.orEmpty(r.allowedOAuthFlows()),
-                ClientSettings.orEmpty(r.allowedOAuthScopes()),
-                Boolean.TRUE.equals(r.allowedOAuthFlowsUserPoolClient()),
-                PoolSettings.orDefault(r.preventUserExistenceErrors(), "LEGACY"),
-                r.enableTokenRevocation() == null || r.enableTokenRevocation(),
-                Boolean.TRUE.equals(r.enablePropagateAdditionalUserContextData()),
-                r.authSessionValidity() == null ? 3 : r.authSessionValidity(),
+        CreateUserPoolClient.Request settings = new CreateUserPoolClient.Request(r.userPoolId(),
+                PoolSettings.orDefault(r.clientName(), old.clientName()), null, null, r.refreshTokenValidity(),
+                r.accessTokenValidity(), r.idTokenValidity(), r.tokenValidityUnits(), r.readAttributes(),
+                r.writeAttributes(), r.explicitAuthFlows(), r.supportedIdentityProviders(), r.callbackURLs(),
+                r.logoutURLs(), r.defaultRedirectURI(), r.allowedOAuthFlows(), r.allowedOAuthScopes(),
+                r.allowedOAuthFlowsUserPoolClient(), r.analyticsConfiguration(), r.preventUserExistenceErrors(),
+                r.enableTokenRevocation(), r.enablePropagateAdditionalUserContextData(), r.authSessionValidity(),
                 r.refreshTokenRotation());
+        UserPoolClient client = CreateUserPoolClient.newClient(settings, Pools.pool(services, r.userPoolId()),
+                old.clientId(), old.clientSecret(), old.creationDate(), services);
         if (!services.clients().update(client)) {
             throw new ResourceNotFoundException("User pool client " + r.clientId() + " does not exist.");
         }

@@ -67,6 +67,28 @@ public record UserPool(
                 count);
     }
 
+    /** This pool with another MFA mode and email one-time-code message (SetUserPoolMfaConfig). */
+    public UserPool withMfa(String newMfaConfiguration, EmailMfaConfig newEmailMfaConfiguration, Instant now) {
+        return new UserPool(id, name, arn, policies, deletionProtection, lambdaConfig, status, now,
+                creationDate, schemaAttributes, autoVerifiedAttributes, aliasAttributes, usernameAttributes,
+                smsVerificationMessage, emailVerificationMessage, emailVerificationSubject,
+                verificationMessageTemplate, smsAuthenticationMessage, userAttributeUpdateSettings,
+                newMfaConfiguration, deviceConfiguration, emailConfiguration, smsConfiguration, userPoolTags,
+                adminCreateUserConfig, userPoolAddOns, usernameConfiguration, accountRecoverySetting, userPoolTier,
+                newEmailMfaConfiguration, estimatedNumberOfUsers);
+    }
+
+    /** This pool with another schema (the schema is fixed at creation; UpdateUserPool carries it over). */
+    public UserPool withSchema(List<SchemaAttribute> schema) {
+        return new UserPool(id, name, arn, policies, deletionProtection, lambdaConfig, status, lastModifiedDate,
+                creationDate, schema, autoVerifiedAttributes, aliasAttributes, usernameAttributes,
+                smsVerificationMessage, emailVerificationMessage, emailVerificationSubject,
+                verificationMessageTemplate, smsAuthenticationMessage, userAttributeUpdateSettings, mfaConfiguration,
+                deviceConfiguration, emailConfiguration, smsConfiguration, userPoolTags, adminCreateUserConfig,
+                userPoolAddOns, usernameConfiguration, accountRecoverySetting, userPoolTier, emailMfaConfiguration,
+                estimatedNumberOfUsers);
+    }
+
     /** The part of the id after {@code _}: the "pool name" that SRP hashes into {@code x} (spec §2.2). */
     public String srpPoolName() {
         return id.substring(id.indexOf('_') + 1);

@@ -46,14 +46,14 @@ public final class DevPool {
                 new Policies(PasswordPolicy.DEFAULT, new SignInPolicy(List.of("PASSWORD", "EMAIL_OTP"))),
                 null, triggers, List.of("email"), null, List.of("email"), null, null, null, null, null, null,
                 null, null, null, null, Map.of("tobira", "dev"), null, null, null,
-                new UserPool.UsernameConfiguration(false), null, "ESSENTIALS"), poolId, now, services);
+                new UserPool.UsernameConfiguration(false), null, "ESSENTIALS"), poolId, now, now, services);
         services.pools().create(pool);
         UserPoolClient client = CreateUserPoolClient.newClient(new CreateUserPoolClient.Request(
                 pool.id(), "tobira-dev-web", false, null, null, null, null, null, null, null,
                 List.of("ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_USER_AUTH", "ALLOW_USER_PASSWORD_AUTH",
                         "ALLOW_REFRESH_TOKEN_AUTH"),
                 List.of("COGNITO"), null, null, null, null, null, null, null, "ENABLED", true, null, 3, null),
-                pool, CLIENT_ID, services);
+                pool, CLIENT_ID, null, now, services);
         services.clients().create(client);
         return true;
     }
