@@ -36,7 +36,9 @@ public record Settings(
     /** The JDBC URL to connect to. */
     public String jdbcUrl() {
         if (inMemory) {
-            return "jdbc:h2:mem:tobira;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            // Named after the port, so that two servers in one JVM (tests) never share a database; it lives
+            // while the connection pool holds connections to it, and is gone when the server stops.
+            return "jdbc:h2:mem:tobira-" + port + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         }
         return dbUrl.orElseGet(() -> JdbcStores.h2Url(dataDir));
     }
