@@ -10,6 +10,7 @@ import java.util.random.RandomGenerator;
 /**
  * The ports an operation may use, and the few facts of the deployment it needs.
  *
+ * @param transactions makes several port calls one atomic change
  * @param random the source of every id, salt, secret and code; a {@link java.security.SecureRandom}
  *     outside tests
  * @param region the AWS region name that prefixes pool ids (e.g. {@code us-east-1})
@@ -20,6 +21,7 @@ public record Services(
         UserPoolClientStore clients,
         UserStore users,
         MessageSender messages,
+        Transactions transactions,
         Clock clock,
         RandomGenerator random,
         String region,

@@ -60,7 +60,7 @@ public class TobiraConfiguration {
     Services services(Settings settings, JdbcStores stores, MessageSender messages) {
         // Millisecond ticks: what the stores keep exactly, so a value read back equals the one written.
         Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
-        return new Services(stores.pools(), stores.clients(), stores.users(), messages, clock,
+        return new Services(stores.pools(), stores.clients(), stores.users(), messages, stores.transactions(), clock,
                 new SecureRandom(), settings.region(), settings.accountId());
     }
 

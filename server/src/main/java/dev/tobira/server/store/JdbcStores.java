@@ -23,7 +23,8 @@ public record JdbcStores(
         JdbcUserPoolStore pools,
         JdbcUserPoolClientStore clients,
         JdbcUserStore users,
-        JdbcDevOutbox outbox) {
+        JdbcDevOutbox outbox,
+        JdbcTransactions transactions) {
 
     /** Migrations every database runs. */
     static final String COMMON_MIGRATIONS = "classpath:db/migration/common";
@@ -68,7 +69,8 @@ public record JdbcStores(
                 new JdbcUserPoolStore(jdbc, tx, json),
                 new JdbcUserPoolClientStore(jdbc, tx, json),
                 new JdbcUserStore(jdbcTemplate, tx),
-                new JdbcDevOutbox(jdbc));
+                new JdbcDevOutbox(jdbc),
+                new JdbcTransactions(tx));
     }
 
     /**
