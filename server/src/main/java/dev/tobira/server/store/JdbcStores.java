@@ -24,7 +24,9 @@ public record JdbcStores(
         JdbcUserPoolClientStore clients,
         JdbcUserStore users,
         JdbcDevOutbox outbox,
-        JdbcTransactions transactions) {
+        JdbcTransactions transactions,
+        JdbcCodeStore codes,
+        JdbcServerSecrets secrets) {
 
     /** Migrations every database runs. */
     static final String COMMON_MIGRATIONS = "classpath:db/migration/common";
@@ -70,7 +72,9 @@ public record JdbcStores(
                 new JdbcUserPoolClientStore(jdbc, tx, json),
                 new JdbcUserStore(jdbcTemplate, tx),
                 new JdbcDevOutbox(jdbc),
-                new JdbcTransactions(tx));
+                new JdbcTransactions(tx),
+                new JdbcCodeStore(jdbc, tx),
+                new JdbcServerSecrets(jdbc, new java.security.SecureRandom()));
     }
 
     /**

@@ -1,0 +1,125 @@
+package dev.tobira.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tobira.core.code.CodePurpose;
+import dev.tobira.core.code.CodeStore;
+import dev.tobira.core.code.OneTimeCode;
+import dev.tobira.core.code.OneTimeCode.State;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link CodeStore} and {@link ServerSecrets}, run against every implementation.
+ * Subclasses supply empty stores (with the pool {@code us-east-1_AAAAAAAAA} and users {@code alice},
+ * {@code bob} existing where the implementation needs them to).
+ */
+public abstract class CodeStoreContract {
+
+    protected abstract CodeStore emptyCodeStore();
+
+    protected abstract ServerSecrets emptySecrets();
+
+    public static final String POOL_ID = "us-east-1_AAAAAAAAA";
+    protected static final String POOL = POOL_ID;
+    private static final Instant T0 = Instant.parse("2026-11-02T08:04:05.123Z");
+
+    private CodeStore codes;
+
+    @BeforeEach
+    void setUpCodes() {
+        codes = emptyCodeStore();
+    }
+
+    private static OneTimeCode code(String username, String hash, Instant issued) {
+        return new OneTimeCode(POOL, username, CodePurpose.SIGN_UP, hash, issued, issued.plus(Duration.ofHours(24)), 0,
+                State.ACTIVE);
+    }
+
+    @Test
+    void activeWhenIssuedThenReturnedAndWhenReissuedThenOldIsSuperseded() {
+        codes.issue(code("alice", "h1", T0));
+        assertThat(codes.active(POOL, "alice", CodePurpose.SIGN_UP)).contains(code("alice", "h1", T0));
+        codes.issue(code("alice", "h2", T0.plusSeconds(60)));
+        assertThat(codes.active(POOL, "alice", CodePurpose.SIGN_UP).orElseThrow().codeHash()).isEqualTo("h2");
+        assertThat(codes.find(POOL, "alice", CodePurpose.SIGN_UP, "h1").orElseThrow().state())
+                .isEqualTo(State.SUPERSEDED);
+        assertThat(codes.active(POOL, "alice", CodePurpose.FORGOT_PASSWORD)).isEmpty();
+        assertThat(codes.active(POOL, "bob", CodePurpose.SIGN_UP)).isEmpty();
+    }
+
+    @Test
+    void consumeWhenHashMatchesAndUnexpiredThenTrueOnceAndStateUsed() {
+        codes.issue(code("alice", "h1", T0));
+        assertThat(codes.consume(POOL, "alice", CodePurpose.SIGN_UP, "wrong", T0.plusSeconds(1))).isFalse();
+        assertThat(codes.consume(POOL, "alice", CodePurpose.SIGN_UP, "h1", T0.plusSeconds(1))).isTrue();
+        assertThat(codes.consume(POOL, "alice", CodePurpose.SIGN_UP, "h1", T0.plusSeconds(2))).isFalse();
+        assertThat(codes.find(POOL, "alice", CodePurpose.SIGN_UP, "h1").orElseThrow().state()).isEqualTo(State.USED);
+        assertThat(codes.active(POOL, "alice", CodePurpose.SIGN_UP)).isEmpty();
+    }
+
+    @Test
+    void consumeWhenExpiredOrSupersededThenFalse() {
+        codes.issue(code("alice", "h1", T0));
+        assertThat(codes.consume(POOL, "alice", CodePurpose.SIGN_UP, "h1", T0.plus(Duration.ofHours(24)))).isFalse();
+        codes.issue(code("alice", "h2", T0.plusSeconds(5)));
+        assertThat(codes.consume(POOL, "alice", CodePurpose.SIGN_UP, "h1", T0.plusSeconds(6))).isFalse();
+        assertThat(codes.consume(POOL, "alice", CodePurpose.SIGN_UP, "h2", T0.plusSeconds(6))).isTrue();
+    }
+
+    @Test
+    void recordFailureWhenActiveCodeThenCountsAndReissueStartsAgain() {
+        assertThat(codes.recordFailure(POOL, "alice", CodePurpose.SIGN_UP)).isZero();
+        codes.issue(code("alice", "h1", T0));
+        assertThat(codes.recordFailure(POOL, "alice", CodePurpose.SIGN_UP)).isEqualTo(1);
+        assertThat(codes.recordFailure(POOL, "alice", CodePurpose.SIGN_UP)).isEqualTo(2);
+        assertThat(codes.active(POOL, "alice", CodePurpose.SIGN_UP).orElseThrow().failedAttempts()).isEqualTo(2);
+        codes.issue(code("alice", "h2", T0.plusSeconds(1)));
+        assertThat(codes.active(POOL, "alice", CodePurpose.SIGN_UP).orElseThrow().failedAttempts()).isZero();
+    }
+
+    @Test
+    void deleteAllWhenUserDeletedThenNoCodesRemain() {
+        codes.issue(code("alice", "h1", T0));
+        codes.issue(code("bob", "h2", T0));
+        codes.deleteAll(POOL, "alice");
+        assertThat(codes.find(POOL, "alice", CodePurpose.SIGN_UP, "h1")).isEmpty();
+        assertThat(codes.active(POOL, "bob", CodePurpose.SIGN_UP)).isPresent();
+    }
+
+    @Test
+    void consumeWhenManyThreadsRaceForOneCodeThenExactlyOneWins() throws Exception {
+        codes.issue(code("alice", "h1", T0));
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                attempts.add(() -> codes.consume(POOL, "alice", CodePurpose.SIGN_UP, "h1", T0.plusSeconds(1)));
+            }
+            int wins = 0;
+            for (Future<Boolean> f : executor.invokeAll(attempts)) {
+                wins += f.get() ? 1 : 0;
+            }
+            assertThat(wins).isEqualTo(1);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void getOrCreateWhenAskedTwiceThenSameSecretOfTheRightLength() {
+        ServerSecrets secrets = emptySecrets();
+        byte[] first = secrets.getOrCreate("code-key", 32);
+        assertThat(first).hasSize(32);
+        assertThat(secrets.getOrCreate("code-key", 32)).isEqualTo(first);
+        assertThat(secrets.getOrCreate("other", 32)).isNotEqualTo(first);
+    }
+}

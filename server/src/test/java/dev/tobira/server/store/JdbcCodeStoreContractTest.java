@@ -1,0 +1,110 @@
+package dev.tobira.server.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tobira.core.CodeStoreContract;
+import dev.tobira.core.Fixtures;
+import dev.tobira.core.ServerSecrets;
+import dev.tobira.core.code.CodeStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The code-store and server-secrets contract on H2 and on a real PostgreSQL. */
+class JdbcCodeStoreContractTest {
+
+    /** Stores over {@code dataSource} with the pool and the users alice and bob the contract uses. */
+    static JdbcStores seeded(HikariDataSource dataSource) {
+        JdbcStores stores = JdbcStores.create(dataSource);
+        Instant t0 = Instant.parse("2026-11-02T08:04:05Z");
+        stores.pools().create(Fixtures.pool(CodeStoreContract.POOL_ID, t0));
+        stores.users().create(Fixtures.user(CodeStoreContract.POOL_ID, "alice", "alice@example.com", t0), false);
+        stores.users().create(Fixtures.user(CodeStoreContract.POOL_ID, "bob", "bob@example.com", t0), false);
+        return stores;
+    }
+
+    @Nested
+    class OnH2 extends CodeStoreContract {
+        @TempDir
+        Path dir;
+        private HikariDataSource dataSource;
+        private JdbcStores stores;
+
+        private JdbcStores stores() {
+            if (stores == null) {
+                dataSource = TestDatabases.h2(dir);
+                stores = seeded(dataSource);
+            }
+            return stores;
+        }
+
+        @Override
+        protected CodeStore emptyCodeStore() {
+            return stores().codes();
+        }
+
+        @Override
+        protected ServerSecrets emptySecrets() {
+            return stores().secrets();
+        }
+
+        @AfterEach
+        void close() {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+        }
+    }
+
+    @Nested
+    class OnPostgres extends CodeStoreContract {
+        private HikariDataSource dataSource;
+        private JdbcStores stores;
+
+        private JdbcStores stores() {
+            if (stores == null) {
+                dataSource = TestDatabases.pooled(postgres.getJdbcUrl("postgres", "postgres"), "postgres");
+                JdbcStores.migrate(dataSource);
+                JdbcClient.create(dataSource).sql("TRUNCATE TABLE user_pools, user_pool_clients, users, "
+                        + "user_attributes, one_time_codes, server_secrets RESTART IDENTITY").update();
+                stores = seeded(dataSource);
+            }
+            return stores;
+        }
+
+        @Override
+        protected CodeStore emptyCodeStore() {
+            return stores().codes();
+        }
+
+        @Override
+        protected ServerSecrets emptySecrets() {
+            return stores().secrets();
+        }
+
+        @AfterEach
+        void close() {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+        }
+    }
+
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+}
