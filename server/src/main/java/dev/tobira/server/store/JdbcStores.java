@@ -26,7 +26,8 @@ public record JdbcStores(
         JdbcDevOutbox outbox,
         JdbcTransactions transactions,
         JdbcCodeStore codes,
-        JdbcServerSecrets secrets) {
+        JdbcServerSecrets secrets,
+        JdbcAuthSessionStore sessions) {
 
     /** Migrations every database runs. */
     static final String COMMON_MIGRATIONS = "classpath:db/migration/common";
@@ -74,7 +75,8 @@ public record JdbcStores(
                 new JdbcDevOutbox(jdbc),
                 new JdbcTransactions(tx),
                 new JdbcCodeStore(jdbc, tx),
-                new JdbcServerSecrets(jdbc, new java.security.SecureRandom()));
+                new JdbcServerSecrets(jdbc, new java.security.SecureRandom()),
+                new JdbcAuthSessionStore(jdbc, tx, json));
     }
 
     /**

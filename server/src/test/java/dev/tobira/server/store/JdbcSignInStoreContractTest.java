@@ -1,7 +1,7 @@
 package dev.tobira.server.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tobira.core.CodeStoreContract;
+import dev.tobira.core.SignInStoreContract;
 import dev.tobira.core.Fixtures;
 import dev.tobira.core.ServerSecrets;
 import dev.tobira.core.code.CodeStore;
@@ -16,21 +16,21 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The code-store and server-secrets contract on H2 and on a real PostgreSQL. */
-class JdbcCodeStoreContractTest {
+/** The sign-in stores' contract (codes, sessions, secrets) on H2 and on a real PostgreSQL. */
+class JdbcSignInStoreContractTest {
 
     /** Stores over {@code dataSource} with the pool and the users alice and bob the contract uses. */
     static JdbcStores seeded(HikariDataSource dataSource) {
         JdbcStores stores = JdbcStores.create(dataSource);
         Instant t0 = Instant.parse("2026-11-02T08:04:05Z");
-        stores.pools().create(Fixtures.pool(CodeStoreContract.POOL_ID, t0));
-        stores.users().create(Fixtures.user(CodeStoreContract.POOL_ID, "alice", "alice@example.com", t0), false);
-        stores.users().create(Fixtures.user(CodeStoreContract.POOL_ID, "bob", "bob@example.com", t0), false);
+        stores.pools().create(Fixtures.pool(SignInStoreContract.POOL_ID, t0));
+        stores.users().create(Fixtures.user(SignInStoreContract.POOL_ID, "alice", "alice@example.com", t0), false);
+        stores.users().create(Fixtures.user(SignInStoreContract.POOL_ID, "bob", "bob@example.com", t0), false);
         return stores;
     }
 
     @Nested
-    class OnH2 extends CodeStoreContract {
+    class OnH2 extends SignInStoreContract {
         @TempDir
         Path dir;
         private HikariDataSource dataSource;
@@ -54,6 +54,11 @@ class JdbcCodeStoreContractTest {
             return stores().secrets();
         }
 
+        @Override
+        protected dev.tobira.core.session.AuthSessionStore emptySessionStore() {
+            return stores().sessions();
+        }
+
         @AfterEach
         void close() {
             if (dataSource != null) {
@@ -63,7 +68,7 @@ class JdbcCodeStoreContractTest {
     }
 
     @Nested
-    class OnPostgres extends CodeStoreContract {
+    class OnPostgres extends SignInStoreContract {
         private HikariDataSource dataSource;
         private JdbcStores stores;
 
@@ -72,7 +77,7 @@ class JdbcCodeStoreContractTest {
                 dataSource = TestDatabases.pooled(postgres.getJdbcUrl("postgres", "postgres"), "postgres");
                 JdbcStores.migrate(dataSource);
                 JdbcClient.create(dataSource).sql("TRUNCATE TABLE user_pools, user_pool_clients, users, "
-                        + "user_attributes, one_time_codes, server_secrets RESTART IDENTITY").update();
+                        + "user_attributes, one_time_codes, server_secrets, auth_sessions RESTART IDENTITY").update();
                 stores = seeded(dataSource);
             }
             return stores;
@@ -86,6 +91,11 @@ class JdbcCodeStoreContractTest {
         @Override
         protected ServerSecrets emptySecrets() {
             return stores().secrets();
+        }
+
+        @Override
+        protected dev.tobira.core.session.AuthSessionStore emptySessionStore() {
+            return stores().sessions();
         }
 
         @AfterEach

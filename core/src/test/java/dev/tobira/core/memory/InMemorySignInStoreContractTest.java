@@ -1,15 +1,20 @@
 package dev.tobira.core.memory;
 
-import dev.tobira.core.CodeStoreContract;
+import dev.tobira.core.SignInStoreContract;
 import dev.tobira.core.ServerSecrets;
 import dev.tobira.core.code.CodeStore;
 import java.util.Random;
 
-class InMemoryCodeStoreContractTest extends CodeStoreContract {
+class InMemorySignInStoreContractTest extends SignInStoreContract {
 
     @Override
     protected CodeStore emptyCodeStore() {
         return new InMemoryCodeStore();
+    }
+
+    @Override
+    protected dev.tobira.core.session.AuthSessionStore emptySessionStore() {
+        return new InMemoryAuthSessionStore();
     }
 
     @Override

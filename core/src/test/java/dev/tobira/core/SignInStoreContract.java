@@ -6,6 +6,9 @@ import dev.tobira.core.code.CodePurpose;
 import dev.tobira.core.code.CodeStore;
 import dev.tobira.core.code.OneTimeCode;
 import dev.tobira.core.code.OneTimeCode.State;
+import dev.tobira.core.session.AuthSession;
+import dev.tobira.core.session.AuthSessionStore;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,15 +21,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link CodeStore} and {@link ServerSecrets}, run against every implementation.
+ * The contract of the stores behind sign-up and sign-in steps — {@link CodeStore},
+ * {@link AuthSessionStore} and {@link ServerSecrets} — run against every implementation.
  * Subclasses supply empty stores (with the pool {@code us-east-1_AAAAAAAAA} and users {@code alice},
  * {@code bob} existing where the implementation needs them to).
  */
-public abstract class CodeStoreContract {
+public abstract class SignInStoreContract {
 
     protected abstract CodeStore emptyCodeStore();
 
     protected abstract ServerSecrets emptySecrets();
+
+    protected abstract AuthSessionStore emptySessionStore();
 
     public static final String POOL_ID = "us-east-1_AAAAAAAAA";
     protected static final String POOL = POOL_ID;
@@ -121,5 +127,30 @@ public abstract class CodeStoreContract {
         assertThat(first).hasSize(32);
         assertThat(secrets.getOrCreate("code-key", 32)).isEqualTo(first);
         assertThat(secrets.getOrCreate("other", 32)).isNotEqualTo(first);
+    }
+
+    @Test
+    void sessionsWhenCreatedThenFoundAndConsumedByExactlyOneCaller() throws Exception {
+        AuthSessionStore sessions = emptySessionStore();
+        AuthSession session = new AuthSession(POOL, "client", "alice", AuthSession.Kind.CONFIRMED_SIGN_UP, T0,
+                T0.plusSeconds(180), Map.of("confirmed", "true"));
+        sessions.create("hash-1", session);
+        assertThat(sessions.find("hash-1")).contains(session);
+        assertThat(sessions.find("hash-2")).isEmpty();
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                attempts.add(() -> sessions.consume("hash-1").isPresent());
+            }
+            int wins = 0;
+            for (Future<Boolean> f : executor.invokeAll(attempts)) {
+                wins += f.get() ? 1 : 0;
+            }
+            assertThat(wins).isEqualTo(1);
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(sessions.find("hash-1")).isEmpty();
     }
 }

@@ -1,0 +1,36 @@
+package dev.tobira.core.session;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A pending sign-in step that a client continues with an opaque {@code Session} string: for now the
+ * session that SignUp and ConfirmSignUp return in passwordless pools, with which the user signs in
+ * once without another code. Only a hash of the session string is stored.
+ *
+ * @param data facts the next step needs (e.g. whether the sign-up was confirmed), all strings
+ */
+public record AuthSession(
+        String userPoolId,
+        String clientId,
+        String username,
+        Kind kind,
+        Instant createdAt,
+        Instant expiresAt,
+        Map<String, String> data) {
+
+    public AuthSession {
+        data = Map.copyOf(data);
+    }
+
+    public enum Kind {
+        /** Returned by SignUp: lets ConfirmSignUp return a sign-in session. */
+        SIGN_UP,
+        /** Returned by ConfirmSignUp: one sign-in without another factor (InitiateAuth USER_AUTH). */
+        CONFIRMED_SIGN_UP
+    }
+
+    public boolean expired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tobira.core.session;
+
+import dev.tobira.core.srp.SrpGroup;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/** Makes session strings and finds their stored sessions by hash. */
+public final class Sessions {
+
+    private static final int BYTES = 48;
+
+    private final AuthSessionStore store;
+    private final RandomGenerator random;
+
+    public Sessions(AuthSessionStore store, RandomGenerator random) {
+        this.store = store;
+        this.random = random;
+    }
+
+    /** Stores {@code session} and returns the string the client will send back (64 URL-safe characters). */
+    public String open(AuthSession session) {
+        byte[] bytes = new byte[BYTES];
+        random.nextBytes(bytes);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        store.create(hash(value), session);
+        return value;
+    }
+
+    public Optional<AuthSession> find(String value) {
+        return store.find(hash(value));
+    }
+
+    public Optional<AuthSession> consume(String value) {
+        return store.consume(hash(value));
+    }
+
+    private static String hash(String value) {
+        return HexFormat.of().formatHex(SrpGroup.sha256(value.getBytes(StandardCharsets.UTF_8)));
+    }
+}
