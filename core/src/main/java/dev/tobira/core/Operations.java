@@ -19,7 +19,8 @@ public final class Operations {
                 UpdateUserPoolClient::new, DeleteUserPoolClient::new,
                 AdminCreateUser::new, AdminGetUser::new, AdminDeleteUser::new, AdminUpdateUserAttributes::new,
                 AdminDeleteUserAttributes::new, AdminDisableUser::new, AdminEnableUser::new,
-                AdminSetUserPassword::new, AdminConfirmSignUp::new, ListUsers::new);
+                AdminSetUserPassword::new, AdminConfirmSignUp::new, ListUsers::new,
+                SignUp::new, ConfirmSignUp::new, ResendConfirmationCode::new);
         return factories.stream()
                 .map(f -> f.apply(services))
                 .collect(Collectors.toUnmodifiableMap(Operation::name, op -> op));

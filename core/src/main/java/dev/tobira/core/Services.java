@@ -1,8 +1,11 @@
 package dev.tobira.core;
 
+import dev.tobira.core.code.CodeHasher;
+import dev.tobira.core.code.CodeStore;
 import dev.tobira.core.message.MessageSender;
 import dev.tobira.core.pool.UserPoolClientStore;
 import dev.tobira.core.pool.UserPoolStore;
+import dev.tobira.core.session.AuthSessionStore;
 import dev.tobira.core.user.UserStore;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
@@ -11,6 +14,7 @@ import java.util.random.RandomGenerator;
  * The ports an operation may use, and the few facts of the deployment it needs.
  *
  * @param transactions makes several port calls one atomic change
+ * @param codeHasher hashes one-time codes with the server's code key
  * @param random the source of every id, salt, secret and code; a {@link java.security.SecureRandom}
  *     outside tests
  * @param region the AWS region name that prefixes pool ids (e.g. {@code us-east-1})
@@ -20,8 +24,12 @@ public record Services(
         UserPoolStore pools,
         UserPoolClientStore clients,
         UserStore users,
+        CodeStore codes,
+        AuthSessionStore sessions,
         MessageSender messages,
         Transactions transactions,
+        CodeHasher codeHasher,
+        Limits limits,
         Clock clock,
         RandomGenerator random,
         String region,

@@ -1,6 +1,8 @@
 package dev.tobira.server;
 
+import dev.tobira.core.Limits;
 import dev.tobira.server.config.Settings;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -86,6 +88,16 @@ public final class TobiraCommand implements Callable<Integer> {
 
         @Option(names = "--max-body-bytes", defaultValue = "${env:TOBIRA_MAX_BODY_BYTES:-1048576}")
         int maxBodyBytes;
+
+        @Option(names = "--resend-cooldown-seconds",
+                description = "Seconds before another confirmation code can be requested (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:TOBIRA_RESEND_COOLDOWN_SECONDS:-10}")
+        int resendCooldownSeconds;
+
+        Limits limits() {
+            return new Limits(Limits.DEFAULT.confirmationCodeLength(), Limits.DEFAULT.confirmationCodeValidity(),
+                    Limits.DEFAULT.maxFailedCodeAttempts(), Duration.ofSeconds(resendCooldownSeconds));
+        }
     }
 
     @Command(name = "dev", mixinStandardHelpOptions = true,
@@ -109,7 +121,7 @@ public final class TobiraCommand implements Callable<Integer> {
             launcher.launch(new Settings(true, host == null ? "127.0.0.1" : host, port, dataDir, inMemory,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "http://localhost:" + port : issuerUrl, Optional.empty(), Optional.empty(),
-                    region, accountId, maxBodyBytes));
+                    region, accountId, maxBodyBytes, limits()));
             return 0;
         }
     }
@@ -135,7 +147,7 @@ public final class TobiraCommand implements Callable<Integer> {
             Settings settings = new Settings(false, host == null ? "0.0.0.0" : host, port, Path.of("."), false,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "" : issuerUrl, Optional.ofNullable(adminAccessKeyId),
-                    Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes);
+                    Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes, limits());
             List<String> missing = settings.missingForProduction();
             if (!missing.isEmpty()) {
                 System.err.println("tobira start: cannot start in production mode. Missing settings: "

@@ -1,5 +1,6 @@
 package dev.tobira.server;
 
+import dev.tobira.core.Limits;
 import dev.tobira.server.config.Settings;
 import dev.tobira.server.store.JdbcStores;
 import java.io.IOException;
@@ -20,6 +21,9 @@ public final class RunningTobira implements AutoCloseable {
 
     public static final String ADMIN_KEY_ID = "AKIDTOBIRATEST";
     public static final String ADMIN_SECRET = "tobira-test-secret-access-key";
+
+    /** Cognito's limits, but no resend cooldown, so that tests may resend at once (the cooldown has its own test). */
+    public static final Limits TEST_LIMITS = new Limits(6, java.time.Duration.ofHours(24), 5, java.time.Duration.ZERO);
 
     private final ConfigurableApplicationContext context;
     private final Settings settings;
@@ -49,14 +53,14 @@ public final class RunningTobira implements AutoCloseable {
         int port = freePort();
         return new RunningTobira(new Settings(false, "127.0.0.1", port, Path.of("."), false, Optional.of(jdbcUrl),
                 dbUser, Optional.empty(), "http://127.0.0.1:" + port, Optional.of(ADMIN_KEY_ID),
-                Optional.of(ADMIN_SECRET), "us-east-1", "000000000000", Settings.DEFAULT_MAX_BODY_BYTES));
+                Optional.of(ADMIN_SECRET), "us-east-1", "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, TEST_LIMITS));
     }
 
     private static Settings dev(Path dataDir, boolean inMemory) {
         int port = freePort();
         return new Settings(true, "127.0.0.1", port, dataDir, inMemory, Optional.empty(), Optional.empty(),
                 Optional.empty(), "http://127.0.0.1:" + port, Optional.empty(), Optional.empty(), "us-east-1",
-                "000000000000", Settings.DEFAULT_MAX_BODY_BYTES);
+                "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, TEST_LIMITS);
     }
 
     public static int freePort() {

@@ -19,7 +19,11 @@ public final class AdminDeleteUser extends ServiceOperation<AdminDeleteUser.Requ
     public Empty handle(Request r) {
         UserPool pool = Pools.pool(services, r.userPoolId());
         User user = Pools.user(services, pool, r.username());
-        if (!services.users().delete(pool.id(), user.username())) {
+        boolean deleted = services.transactions().inTransaction(() -> {
+            services.codes().deleteAll(pool.id(), user.username());
+            return services.users().delete(pool.id(), user.username());
+        });
+        if (!deleted) {
             throw new UserNotFoundException("User does not exist.");
         }
         return new Empty();

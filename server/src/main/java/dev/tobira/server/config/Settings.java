@@ -1,5 +1,6 @@
 package dev.tobira.server.config;
 
+import dev.tobira.core.Limits;
 import dev.tobira.server.store.JdbcStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param dev dev mode: a ready-made pool and client, the dev outbox, any well-formed credentials
  * @param dbUrl a JDBC URL; empty means the embedded H2 file database under {@code dataDir} (dev only)
  * @param issuerUrl public base URL of this server, the prefix of tokens' {@code iss}
+ * @param limits code lengths, validities, attempt limits and cooldowns
  */
 public record Settings(
         boolean dev,
@@ -28,7 +30,8 @@ public record Settings(
         Optional<String> adminSecretAccessKey,
         String region,
         String accountId,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        Limits limits) {
 
     /** The largest request body accepted: ample for the largest CreateUserPool, small enough to refuse abuse. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tobira.core.Operations;
 import dev.tobira.core.Services;
+import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.message.MessageSender;
 import dev.tobira.server.api.ApiController;
 import dev.tobira.server.api.CorsFilter;
@@ -60,8 +61,10 @@ public class TobiraConfiguration {
     Services services(Settings settings, JdbcStores stores, MessageSender messages) {
         // Millisecond ticks: what the stores keep exactly, so a value read back equals the one written.
         Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
-        return new Services(stores.pools(), stores.clients(), stores.users(), messages, stores.transactions(), clock,
-                new SecureRandom(), settings.region(), settings.accountId());
+        CodeHasher codeHasher = new CodeHasher(stores.secrets().getOrCreate("code-hmac-key", 32));
+        return new Services(stores.pools(), stores.clients(), stores.users(), stores.codes(), stores.sessions(),
+                messages, stores.transactions(), codeHasher, settings.limits(), clock, new SecureRandom(),
+                settings.region(), settings.accountId());
     }
 
     @Bean

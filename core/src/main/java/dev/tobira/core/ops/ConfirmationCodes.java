@@ -1,0 +1,89 @@
+package dev.tobira.core.ops;
+
+import dev.tobira.core.CognitoException.CodeMismatchException;
+import dev.tobira.core.CognitoException.ExpiredCodeException;
+import dev.tobira.core.CognitoException.LimitExceededException;
+import dev.tobira.core.Services;
+import dev.tobira.core.code.CodeHasher;
+import dev.tobira.core.code.CodePurpose;
+import dev.tobira.core.code.OneTimeCode;
+import dev.tobira.core.message.Masking;
+import dev.tobira.core.message.Message;
+import dev.tobira.core.message.MessageTemplates;
+import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.user.User;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Sign-up confirmation codes (spec §5.2–5.3): 6 digits from the injected random source, stored only
+ * as a keyed hash, valid 24 hours, single use; a new code supersedes the old; a bounded number of
+ * wrong guesses.
+ */
+final class ConfirmationCodes {
+
+    static final String MISMATCH = "Invalid verification code provided, please try again.";
+    static final String EXPIRED = "Invalid code provided, please request a code again.";
+    static final String ATTEMPTS = "Attempt limit exceeded, please try after some time.";
+
+    private ConfirmationCodes() {}
+
+    /** Where sign-up codes for {@code user} go: SMS when the phone is auto-verified, else email, if either is. */
+    static Optional<Message.Channel> channel(UserPool pool, User user) {
+        if (pool.autoVerifiedAttributes().contains("phone_number") && user.attribute("phone_number").isPresent()) {
+            return Optional.of(Message.Channel.SMS);
+        }
+        if (pool.autoVerifiedAttributes().contains("email") && user.attribute("email").isPresent()) {
+            return Optional.of(Message.Channel.EMAIL);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Issues a new code for {@code user} (superseding any earlier one) and sends it; call inside the
+     * transaction that made the user, so both commit together.
+     */
+    static CodeDeliveryDetails send(Services services, UserPool pool, User user, Message.Channel channel, Instant now) {
+        String code = CodeHasher.newCode(services.limits().confirmationCodeLength(), services.random());
+        services.codes().issue(new OneTimeCode(pool.id(), user.username(), CodePurpose.SIGN_UP,
+                services.codeHasher().hash(pool.id(), user.username(), CodePurpose.SIGN_UP, code), now,
+                now.plus(services.limits().confirmationCodeValidity()), 0, OneTimeCode.State.ACTIVE));
+        String attribute = channel == Message.Channel.SMS ? "phone_number" : "email";
+        String to = user.attribute(attribute).orElseThrow();
+        services.messages().send(MessageTemplates.verificationCode(pool,
+                MessageTemplates.language(pool, user.attribute("locale")), channel, to, code,
+                services.limits().confirmationCodeValidity(), now));
+        return new CodeDeliveryDetails(Masking.destination(channel, to), channel.name(), attribute);
+    }
+
+    /**
+     * Uses {@code code} if it is the user's active, unexpired code, and in the same transaction runs
+     * {@code change} (e.g. confirming the user), so that a code is never spent without its effect.
+     * Otherwise fails with the error Cognito gives: a used, superseded or expired code is
+     * {@code ExpiredCodeException}, a wrong one {@code CodeMismatchException}, and past the attempt
+     * limit even the right code is refused with {@code LimitExceededException}. Wrong guesses are
+     * counted outside any transaction, so that failing never rolls the count back.
+     */
+    static <T> T use(Services services, UserPool pool, User user, String code, Instant now, Supplier<T> change) {
+        Optional<OneTimeCode> active = services.codes().active(pool.id(), user.username(), CodePurpose.SIGN_UP);
+        if (active.isPresent() && active.get().failedAttempts() >= services.limits().maxFailedCodeAttempts()) {
+            throw new LimitExceededException(ATTEMPTS);
+        }
+        String hash = services.codeHasher().hash(pool.id(), user.username(), CodePurpose.SIGN_UP, code);
+        Optional<T> changed = services.transactions().inTransaction(() ->
+                services.codes().consume(pool.id(), user.username(), CodePurpose.SIGN_UP, hash, now)
+                        ? Optional.of(change.get()) : Optional.<T>empty());
+        if (changed.isPresent()) {
+            return changed.get();
+        }
+        if (services.codes().find(pool.id(), user.username(), CodePurpose.SIGN_UP, hash).isPresent()) {
+            throw new ExpiredCodeException(EXPIRED);
+        }
+        int failures = services.codes().recordFailure(pool.id(), user.username(), CodePurpose.SIGN_UP);
+        if (failures >= services.limits().maxFailedCodeAttempts()) {
+            throw new LimitExceededException(ATTEMPTS);
+        }
+        throw new CodeMismatchException(MISMATCH);
+    }
+}
