@@ -7,9 +7,9 @@ import dev.tobira.core.CognitoException.UsernameExistsException;
 import dev.tobira.core.Ids;
 import dev.tobira.core.Services;
 import dev.tobira.core.message.Message;
+import dev.tobira.core.message.MessageTemplates;
 import dev.tobira.core.pool.PasswordPolicyCheck;
 import dev.tobira.core.pool.UserPool;
-import dev.tobira.core.pool.UserPool.MessageTemplate;
 import dev.tobira.core.srp.Verifiers;
 import dev.tobira.core.user.Attribute;
 import dev.tobira.core.user.PasswordVerifier;
@@ -41,10 +41,6 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
             Map<String, String> clientMetadata) {}
 
     public record Response(UserViews.UserType user) {}
-
-    static final String DEFAULT_INVITE_SUBJECT = "Your temporary password";
-    static final String DEFAULT_INVITE_EMAIL = "Your username is {username} and temporary password is {####}.";
-    static final String DEFAULT_INVITE_SMS = "Your username is {username} and temporary password is {####}.";
 
     public AdminCreateUser(Services services) {
         super(services, Request.class);
@@ -141,40 +137,27 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
     }
 
     /**
-     * The invitation messages for the requested media. With none named, Cognito's default is SMS, sent
-     * only if the user has a phone number; named media that the user has no address for are an error,
-     * since nothing could be delivered.
+     * The invitation messages for the requested media, in the user's language (see
+     * {@link MessageTemplates#language}). With none named, Cognito's default is SMS, sent only if the
+     * user has a phone number; named media that the user has no address for are an error, since
+     * nothing could be delivered.
      */
     private static List<Message> invitations(UserPool pool, User user, String typedName, String password,
             List<String> media, Instant now) {
         List<String> wanted = media == null || media.isEmpty() ? List.of("SMS") : media;
-        MessageTemplate template = pool.adminCreateUserConfig() == null ? null
-                : pool.adminCreateUserConfig().inviteMessageTemplate();
+        String language = MessageTemplates.language(pool, user.attribute("locale"));
         List<Message> out = new ArrayList<>();
         for (String medium : wanted) {
-            Optional<String> to = user.attribute(medium.equals("EMAIL") ? "email" : "phone_number");
+            Message.Channel channel = medium.equals("EMAIL") ? Message.Channel.EMAIL : Message.Channel.SMS;
+            Optional<String> to = user.attribute(channel == Message.Channel.EMAIL ? "email" : "phone_number");
             if (to.isEmpty()) {
                 continue;
             }
-            if (medium.equals("EMAIL")) {
-                String subject = template != null && template.emailSubject() != null
-                        ? template.emailSubject() : DEFAULT_INVITE_SUBJECT;
-                String body = template != null && template.emailMessage() != null
-                        ? template.emailMessage() : DEFAULT_INVITE_EMAIL;
-                out.add(new Message(Message.Channel.EMAIL, to.get(), subject, fill(body, typedName, password), now));
-            } else {
-                String body = template != null && template.smsMessage() != null
-                        ? template.smsMessage() : DEFAULT_INVITE_SMS;
-                out.add(new Message(Message.Channel.SMS, to.get(), "", fill(body, typedName, password), now));
-            }
+            out.add(MessageTemplates.invitation(pool, language, channel, to.get(), typedName, password, now));
         }
         if (out.isEmpty() && media != null && !media.isEmpty()) {
             throw new InvalidParameterException("User has no attribute matching desired delivery mediums");
         }
         return out;
-    }
-
-    private static String fill(String template, String username, String password) {
-        return template.replace("{username}", username).replace("{####}", password);
     }
 }
