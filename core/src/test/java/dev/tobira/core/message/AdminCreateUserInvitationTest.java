@@ -3,19 +3,13 @@ package dev.tobira.core.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tobira.core.Fixtures;
-import dev.tobira.core.Services;
-import dev.tobira.core.Transactions;
-import dev.tobira.core.memory.InMemoryStores;
+import dev.tobira.core.TestServices;
 import dev.tobira.core.ops.AdminCreateUser;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.user.Attribute;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** AdminCreateUser's invitation comes from {@link MessageTemplates}, in the user's language. */
@@ -23,14 +17,12 @@ class AdminCreateUserInvitationTest {
 
     private static final Instant NOW = Instant.parse("2025-01-02T03:04:05Z");
 
-    private final List<Message> sent = new ArrayList<>();
+    private final TestServices t = new TestServices();
+    private final List<Message> sent = t.sent;
 
     private AdminCreateUser operation(UserPool pool) {
-        InMemoryStores stores = InMemoryStores.create();
-        stores.pools().create(pool);
-        Services services = new Services(stores.pools(), stores.clients(), stores.users(), sent::add,
-                Transactions.direct(), Clock.fixed(NOW, ZoneOffset.UTC), new Random(7), "us-east-1", "000000000000");
-        return new AdminCreateUser(services);
+        t.services.pools().create(pool);
+        return new AdminCreateUser(t.services);
     }
 
     private static AdminCreateUser.Request invite(String email, List<Attribute> attributes) {
@@ -60,7 +52,7 @@ class AdminCreateUserInvitationTest {
             assertThat(m.body())
                     .isEqualTo("Your username is ken@example.com and temporary password is Temp-Passw0rd!.");
             assertThat(m.html()).contains("lang=\"en\"");
-            assertThat(m.createdAt()).isEqualTo(NOW);
+            assertThat(m.createdAt()).isEqualTo(t.clock.instant());
         });
     }
 
