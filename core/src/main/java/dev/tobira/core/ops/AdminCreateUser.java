@@ -4,7 +4,6 @@ import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.UnsupportedUserStateException;
 import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.CognitoException.UsernameExistsException;
-import dev.tobira.core.Ids;
 import dev.tobira.core.Services;
 import dev.tobira.core.message.Message;
 import dev.tobira.core.message.MessageTemplates;
@@ -55,26 +54,9 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
         List<Attribute> given = r.userAttributes() == null ? List.of() : r.userAttributes();
         AttributeRules.checkWritable(pool, given, true);
         Instant now = services.clock().instant();
-        String sub = Ids.uuid(services.random());
-
-        List<Attribute> attributes = new ArrayList<>();
-        attributes.add(new Attribute("sub", sub));
-        attributes.addAll(given);
-        String username = r.username();
-        if (pool.usesUsernameAttributes()) {
-            // The name the administrator typed is the email or phone number; the username is the sub.
-            String attribute = usernameAttributeFor(pool, r.username());
-            if (attributes.stream().noneMatch(a -> a.name().equals(attribute))) {
-                attributes.add(new Attribute(attribute, r.username()));
-            }
-            username = sub;
-            boolean caseSensitive = !pool.caseInsensitiveUsernames();
-            if (!services.users().findByAttribute(pool.id(), attribute, r.username(), caseSensitive).isEmpty()) {
-                throw new UsernameExistsException(attribute.equals("email")
-                        ? "An account with the given email already exists."
-                        : "An account with the given phone_number already exists.");
-            }
-        }
+        Usernames.NewIdentity identity = Usernames.newIdentity(services, pool, r.username(), given);
+        String username = identity.username();
+        List<Attribute> attributes = identity.attributes();
         AttributeRules.checkRequired(pool, attributes);
 
         String password = r.temporaryPassword() != null ? r.temporaryPassword()
@@ -90,9 +72,11 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
         }
         List<Message> invitations = "SUPPRESS".equals(r.messageAction()) ? List.of()
                 : invitations(pool, user, r.username(), password, r.desiredDeliveryMediums(), now);
-        // Sent first so that a server that cannot deliver refuses before the user exists.
-        invitations.forEach(services.messages()::send);
-        services.users().create(user, caseSensitive);
+        services.transactions().inTransaction(() -> {
+            services.users().create(user, caseSensitive);
+            invitations.forEach(services.messages()::send);
+            return user;
+        });
         return new Response(UserViews.of(user));
     }
 
@@ -110,30 +94,16 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
         User updated = user.withPassword(Verifiers.create(pool.srpPoolName(), user.username(), password,
                 services.random()), Optional.of(temporaryExpiry(pool, now)), UserStatus.FORCE_CHANGE_PASSWORD, now);
         List<Message> invitations = invitations(pool, updated, r.username(), password, r.desiredDeliveryMediums(), now);
-        invitations.forEach(services.messages()::send);
-        services.users().update(updated);
+        services.transactions().inTransaction(() -> {
+            Pools.save(services, updated);
+            invitations.forEach(services.messages()::send);
+            return updated;
+        });
         return new Response(UserViews.of(updated));
     }
 
     private static Instant temporaryExpiry(UserPool pool, Instant now) {
         return now.plus(Duration.ofDays(pool.policies().passwordPolicy().temporaryPasswordValidityDays()));
-    }
-
-    private static String usernameAttributeFor(UserPool pool, String name) {
-        boolean looksLikeEmail = name.contains("@");
-        boolean looksLikePhone = name.matches("\\+[0-9]{4,15}");
-        List<String> allowed = pool.usernameAttributes();
-        if (allowed.contains("email") && looksLikeEmail) {
-            return "email";
-        }
-        if (allowed.contains("phone_number") && looksLikePhone) {
-            return "phone_number";
-        }
-        if (allowed.size() == 2) {
-            throw new InvalidParameterException("Username should be either an email or a phone number.");
-        }
-        throw new InvalidParameterException(allowed.contains("email")
-                ? "Username should be an email." : "Username should be a phone number.");
     }
 
     /**

@@ -8,7 +8,8 @@ import dev.tobira.core.user.User;
 import java.util.List;
 
 /** Removes attributes from a user; {@code sub} and the pool's required attributes cannot go. */
-public final class AdminDeleteUserAttributes extends ServiceOperation<AdminDeleteUserAttributes.Request, Operation.Empty> {
+public final class AdminDeleteUserAttributes
+        extends ServiceOperation<AdminDeleteUserAttributes.Request, Operation.Empty> {
 
     public record Request(String userPoolId, String username, List<String> userAttributeNames) {}
 

@@ -14,7 +14,8 @@ import java.util.Map;
  * Sets attributes of a user. Changing {@code email} or {@code phone_number} marks it unverified
  * unless the same call sets its {@code *_verified} attribute, as in Cognito.
  */
-public final class AdminUpdateUserAttributes extends ServiceOperation<AdminUpdateUserAttributes.Request, Operation.Empty> {
+public final class AdminUpdateUserAttributes
+        extends ServiceOperation<AdminUpdateUserAttributes.Request, Operation.Empty> {
 
     public record Request(String userPoolId, String username, List<Attribute> userAttributes,
             Map<String, String> clientMetadata) {}

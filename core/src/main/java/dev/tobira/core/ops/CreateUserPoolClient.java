@@ -1,7 +1,6 @@
 package dev.tobira.core.ops;
 
 import dev.tobira.core.Ids;
-import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.PoolSettings;
 import dev.tobira.core.pool.UserPool;
@@ -12,7 +11,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** Creates an app client of a pool, with a generated id (and secret when asked for). */
-public final class CreateUserPoolClient extends ServiceOperation<CreateUserPoolClient.Request, CreateUserPoolClient.Response> {
+public final class CreateUserPoolClient
+        extends ServiceOperation<CreateUserPoolClient.Request, CreateUserPoolClient.Response> {
 
     public record Request(
             String userPoolId,

@@ -3,7 +3,8 @@ package dev.tobira.core.ops;
 import dev.tobira.core.Services;
 
 /** Returns an app client's settings, including its secret. */
-public final class DescribeUserPoolClient extends ServiceOperation<DescribeUserPoolClient.Request, CreateUserPoolClient.Response> {
+public final class DescribeUserPoolClient
+        extends ServiceOperation<DescribeUserPoolClient.Request, CreateUserPoolClient.Response> {
 
     public record Request(String userPoolId, String clientId) {}
 

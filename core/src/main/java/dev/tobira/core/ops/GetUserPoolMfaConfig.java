@@ -4,7 +4,8 @@ import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
 
 /** Returns the pool's MFA mode and email one-time-code message. */
-public final class GetUserPoolMfaConfig extends ServiceOperation<GetUserPoolMfaConfig.Request, SetUserPoolMfaConfig.Response> {
+public final class GetUserPoolMfaConfig
+        extends ServiceOperation<GetUserPoolMfaConfig.Request, SetUserPoolMfaConfig.Response> {
 
     public record Request(String userPoolId) {}
 

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Lists a pool's app clients, a page at a time (60 at most, as in Cognito). */
-public final class ListUserPoolClients extends ServiceOperation<ListUserPoolClients.Request, ListUserPoolClients.Response> {
+public final class ListUserPoolClients
+        extends ServiceOperation<ListUserPoolClients.Request, ListUserPoolClients.Response> {
 
     public record Request(String userPoolId, Integer maxResults, String nextToken) {}
 

@@ -2,7 +2,6 @@ package dev.tobira.core.ops;
 
 import dev.tobira.core.CognitoException;
 import dev.tobira.core.CognitoException.ResourceNotFoundException;
-import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPool.EmailMfaConfig;
@@ -11,7 +10,8 @@ import dev.tobira.core.pool.UserPool.EmailMfaConfig;
  * Sets the pool's MFA mode and the email one-time-code message. SMS, authenticator-app and WebAuthn
  * MFA settings are not supported yet and are refused rather than ignored.
  */
-public final class SetUserPoolMfaConfig extends ServiceOperation<SetUserPoolMfaConfig.Request, SetUserPoolMfaConfig.Response> {
+public final class SetUserPoolMfaConfig
+        extends ServiceOperation<SetUserPoolMfaConfig.Request, SetUserPoolMfaConfig.Response> {
 
     public record Request(
             String userPoolId,

@@ -3,7 +3,6 @@ package dev.tobira.core.ops;
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.CognitoException.UsernameExistsException;
-import dev.tobira.core.Ids;
 import dev.tobira.core.Services;
 import dev.tobira.core.message.Message;
 import dev.tobira.core.pool.PasswordPolicyCheck;
@@ -17,7 +16,6 @@ import dev.tobira.core.user.PasswordVerifier;
 import dev.tobira.core.user.User;
 import dev.tobira.core.user.UserStatus;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,21 +57,9 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
         AttributeRules.checkWritable(pool, given, true);
         checkClientMayWrite(client, given);
 
-        String sub = Ids.uuid(services.random());
-        List<Attribute> attributes = new ArrayList<>();
-        attributes.add(new Attribute("sub", sub));
-        attributes.addAll(given);
-        String username = r.username();
-        if (pool.usesUsernameAttributes()) {
-            String attribute = Usernames.usernameAttributeFor(pool, r.username());
-            if (attributes.stream().noneMatch(a -> a.name().equals(attribute))) {
-                attributes.add(new Attribute(attribute, r.username()));
-            }
-            Usernames.checkUnclaimed(services, pool, attribute, r.username());
-            username = sub;
-        } else {
-            Usernames.checkNotAliasShaped(pool, username);
-        }
+        Usernames.NewIdentity identity = Usernames.newIdentity(services, pool, r.username(), given);
+        String username = identity.username();
+        List<Attribute> attributes = identity.attributes();
         AttributeRules.checkRequired(pool, attributes);
         Optional<PasswordVerifier> password = password(pool, username, r.password());
 
@@ -94,7 +80,7 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
                         client.clientId(), username, AuthSession.Kind.SIGN_UP, now,
                         now.plus(services.limits().confirmationCodeValidity()), Map.of()))
                 : null;
-        return new Response(false, delivery.orElse(null), sub, session);
+        return new Response(false, delivery.orElse(null), identity.sub(), session);
     }
 
     /**

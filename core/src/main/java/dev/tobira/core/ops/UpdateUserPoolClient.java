@@ -1,7 +1,6 @@
 package dev.tobira.core.ops;
 
 import dev.tobira.core.CognitoException.ResourceNotFoundException;
-import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.PoolSettings;
 import dev.tobira.core.pool.UserPoolClient;
@@ -13,7 +12,8 @@ import java.util.List;
  * Changes an app client. As in Cognito, settings left out of the request go back to their defaults;
  * the id, secret and creation date are kept.
  */
-public final class UpdateUserPoolClient extends ServiceOperation<UpdateUserPoolClient.Request, CreateUserPoolClient.Response> {
+public final class UpdateUserPoolClient
+        extends ServiceOperation<UpdateUserPoolClient.Request, CreateUserPoolClient.Response> {
 
     public record Request(
             String userPoolId,

@@ -2,8 +2,11 @@ package dev.tobira.core.ops;
 
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.UsernameExistsException;
+import dev.tobira.core.Ids;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.user.Attribute;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,8 +18,34 @@ final class Usernames {
 
     private Usernames() {}
 
+    /** A new user's username, {@code sub} and attributes ({@code sub} first). */
+    record NewIdentity(String username, String sub, List<Attribute> attributes) {}
+
+    /**
+     * What a new user called {@code typedName} with {@code given} attributes is: in pools with username
+     * attributes, the typed name is the email or phone number (added as that attribute unless given,
+     * and not already anyone's) and the username is the sub; otherwise the typed name is the username,
+     * which may not look like an alias.
+     */
+    static NewIdentity newIdentity(Services services, UserPool pool, String typedName, List<Attribute> given) {
+        String sub = Ids.uuid(services.random());
+        List<Attribute> attributes = new ArrayList<>();
+        attributes.add(new Attribute("sub", sub));
+        attributes.addAll(given);
+        if (!pool.usesUsernameAttributes()) {
+            checkNotAliasShaped(pool, typedName);
+            return new NewIdentity(typedName, sub, attributes);
+        }
+        String attribute = usernameAttributeFor(pool, typedName);
+        if (attributes.stream().noneMatch(a -> a.name().equals(attribute))) {
+            attributes.add(new Attribute(attribute, typedName));
+        }
+        checkUnclaimed(services, pool, attribute, typedName);
+        return new NewIdentity(sub, sub, attributes);
+    }
+
     /** Which username attribute {@code name} is, in a pool that has them; Cognito's errors otherwise. */
-    static String usernameAttributeFor(UserPool pool, String name) {
+    private static String usernameAttributeFor(UserPool pool, String name) {
         boolean looksLikeEmail = name.contains("@");
         boolean looksLikePhone = name.matches("\\+[0-9]{4,15}");
         List<String> allowed = pool.usernameAttributes();
@@ -34,7 +63,7 @@ final class Usernames {
     }
 
     /** In a pool with username attributes: another user already has this email or phone number. */
-    static void checkUnclaimed(Services services, UserPool pool, String attribute, String value) {
+    private static void checkUnclaimed(Services services, UserPool pool, String attribute, String value) {
         if (!services.users().findByAttribute(pool.id(), attribute, value, !pool.caseInsensitiveUsernames())
                 .isEmpty()) {
             throw new UsernameExistsException(attribute.equals("email")
@@ -44,7 +73,7 @@ final class Usernames {
     }
 
     /** In a pool with email or phone aliases, a username may not look like one (it would shadow the alias). */
-    static void checkNotAliasShaped(UserPool pool, String username) {
+    private static void checkNotAliasShaped(UserPool pool, String username) {
         if (pool.aliasAttributes().contains("email") && username.contains("@")) {
             throw new InvalidParameterException(
                     "Username cannot be of email format, since user pool is configured for email alias.");
