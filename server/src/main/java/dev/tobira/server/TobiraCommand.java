@@ -41,7 +41,7 @@ public final class TobiraCommand implements Callable<Integer> {
     /** Runs the command line and returns the process exit code (0 once the server has started). */
     public static int run(Launcher launcher, String... args) {
         TobiraCommand root = new TobiraCommand(launcher);
-        return new CommandLine(root, new CommandLine.IFactory() {
+        CommandLine commandLine = new CommandLine(root, new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == Dev.class) {
@@ -52,7 +52,15 @@ public final class TobiraCommand implements Callable<Integer> {
                 }
                 return CommandLine.defaultFactory().create(cls);
             }
-        }).execute(args);
+        });
+        // TOBIRA_SMTP_SECURITY=starttls as well as STARTTLS.
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine.execute(args);
+    }
+
+    /** A set, non-blank value; an empty environment variable counts as unset. */
+    private static Optional<String> given(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     static class Common {
@@ -98,6 +106,58 @@ public final class TobiraCommand implements Callable<Integer> {
             return new Limits(Limits.DEFAULT.confirmationCodeLength(), Limits.DEFAULT.confirmationCodeValidity(),
                     Limits.DEFAULT.maxFailedCodeAttempts(), Duration.ofSeconds(resendCooldownSeconds));
         }
+
+        @Option(names = "--smtp-host", description = "SMTP server for email; email goes by SMTP when set.",
+                defaultValue = "${env:TOBIRA_SMTP_HOST}")
+        String smtpHost;
+
+        @Option(names = "--smtp-port", description = "SMTP port (default 587, or 465 with --smtp-security tls).",
+                defaultValue = "${env:TOBIRA_SMTP_PORT}")
+        Integer smtpPort;
+
+        @Option(names = "--smtp-security", description = "starttls (default, required), tls or none.",
+                defaultValue = "${env:TOBIRA_SMTP_SECURITY:-starttls}")
+        Settings.SmtpSecurity smtpSecurity;
+
+        @Option(names = "--smtp-username", description = "SMTP user name; no authentication when unset.",
+                defaultValue = "${env:TOBIRA_SMTP_USERNAME}")
+        String smtpUsername;
+
+        @Option(names = "--smtp-password", description = "SMTP password (prefer the TOBIRA_SMTP_PASSWORD variable).",
+                defaultValue = "${env:TOBIRA_SMTP_PASSWORD}")
+        String smtpPassword;
+
+        @Option(names = "--mail-from", description = "From address of every email (SMTP and SES).",
+                defaultValue = "${env:TOBIRA_MAIL_FROM}")
+        String mailFrom;
+
+        @Option(names = "--ses-region", description = "Send email through Amazon SES in this region (unless SMTP is set).",
+                defaultValue = "${env:TOBIRA_SES_REGION}")
+        String sesRegion;
+
+        @Option(names = "--ses-endpoint", description = "Endpoint URL replacing SES's own.",
+                defaultValue = "${env:TOBIRA_SES_ENDPOINT}")
+        String sesEndpoint;
+
+        @Option(names = "--sns-region", description = "Send SMS through Amazon SNS in this region.",
+                defaultValue = "${env:TOBIRA_SNS_REGION}")
+        String snsRegion;
+
+        @Option(names = "--sns-endpoint", description = "Endpoint URL replacing SNS's own.",
+                defaultValue = "${env:TOBIRA_SNS_ENDPOINT}")
+        String snsEndpoint;
+
+        Settings.Delivery delivery() {
+            int port = smtpPort != null ? smtpPort : smtpSecurity == Settings.SmtpSecurity.TLS ? 465 : 587;
+            return new Settings.Delivery(given(smtpHost), port, smtpSecurity, given(smtpUsername), given(smtpPassword),
+                    given(mailFrom), given(sesRegion), given(sesEndpoint), given(snsRegion), given(snsEndpoint));
+        }
+    }
+
+    private static int refuse(String refusal, List<String> missing, String advice) {
+        System.err.println(refusal + ". Missing settings: " + String.join(", ", missing)
+                + ". Set them as environment variables (see README, Configuration)" + advice + ".");
+        return 2;
     }
 
     @Command(name = "dev", mixinStandardHelpOptions = true,
@@ -118,10 +178,15 @@ public final class TobiraCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            launcher.launch(new Settings(true, host == null ? "127.0.0.1" : host, port, dataDir, inMemory,
+            Settings settings = new Settings(true, host == null ? "127.0.0.1" : host, port, dataDir, inMemory,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "http://localhost:" + port : issuerUrl, Optional.empty(), Optional.empty(),
-                    region, accountId, maxBodyBytes, limits()));
+                    region, accountId, maxBodyBytes, limits(), delivery());
+            List<String> missing = settings.delivery().missing();
+            if (!missing.isEmpty()) {
+                return refuse("tobira dev: cannot start", missing, "");
+            }
+            launcher.launch(settings);
             return 0;
         }
     }
@@ -147,13 +212,10 @@ public final class TobiraCommand implements Callable<Integer> {
             Settings settings = new Settings(false, host == null ? "0.0.0.0" : host, port, Path.of("."), false,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "" : issuerUrl, Optional.ofNullable(adminAccessKeyId),
-                    Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes, limits());
+                    Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes, limits(), delivery());
             List<String> missing = settings.missingForProduction();
             if (!missing.isEmpty()) {
-                System.err.println("tobira start: cannot start in production mode. Missing settings: "
-                        + String.join(", ", missing)
-                        + ". Set them as environment variables (see README, Configuration), or use 'tobira dev'.");
-                return 2;
+                return refuse("tobira start: cannot start in production mode", missing, ", or use 'tobira dev'");
             }
             launcher.launch(settings);
             return 0;

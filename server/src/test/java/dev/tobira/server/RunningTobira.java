@@ -35,32 +35,46 @@ public final class RunningTobira implements AutoCloseable {
 
     /** Dev mode with an in-memory database. */
     public static RunningTobira devInMemory() {
-        return new RunningTobira(dev(Path.of("unused"), true));
+        return devInMemory(Settings.Delivery.none());
+    }
+
+    /** Dev mode with an in-memory database, and the given mail and SMS transports besides the dev outbox. */
+    public static RunningTobira devInMemory(Settings.Delivery delivery) {
+        return new RunningTobira(dev(Path.of("unused"), true, delivery));
     }
 
     /** Dev mode keeping its H2 database in {@code dataDir}. */
     public static RunningTobira dev(Path dataDir) {
-        return new RunningTobira(dev(dataDir, false));
+        return new RunningTobira(dev(dataDir, false, Settings.Delivery.none()));
     }
 
     /** Production mode on an H2 file database in {@code dataDir}, admin calls signed with the test key. */
     public static RunningTobira production(Path dataDir) {
-        return production(JdbcStores.h2Url(dataDir), Optional.empty());
+        return production(dataDir, Settings.Delivery.none());
+    }
+
+    /** Production mode on an H2 file database in {@code dataDir}, with the given mail and SMS transports. */
+    public static RunningTobira production(Path dataDir, Settings.Delivery delivery) {
+        return production(JdbcStores.h2Url(dataDir), Optional.empty(), delivery);
     }
 
     /** Production mode on the database at {@code jdbcUrl}, admin calls signed with the test key. */
     public static RunningTobira production(String jdbcUrl, Optional<String> dbUser) {
+        return production(jdbcUrl, dbUser, Settings.Delivery.none());
+    }
+
+    private static RunningTobira production(String jdbcUrl, Optional<String> dbUser, Settings.Delivery delivery) {
         int port = freePort();
         return new RunningTobira(new Settings(false, "127.0.0.1", port, Path.of("."), false, Optional.of(jdbcUrl),
                 dbUser, Optional.empty(), "http://127.0.0.1:" + port, Optional.of(ADMIN_KEY_ID),
-                Optional.of(ADMIN_SECRET), "us-east-1", "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, TEST_LIMITS));
+                Optional.of(ADMIN_SECRET), "us-east-1", "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, TEST_LIMITS, delivery));
     }
 
-    private static Settings dev(Path dataDir, boolean inMemory) {
+    private static Settings dev(Path dataDir, boolean inMemory, Settings.Delivery delivery) {
         int port = freePort();
         return new Settings(true, "127.0.0.1", port, dataDir, inMemory, Optional.empty(), Optional.empty(),
                 Optional.empty(), "http://127.0.0.1:" + port, Optional.empty(), Optional.empty(), "us-east-1",
-                "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, TEST_LIMITS);
+                "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, TEST_LIMITS, delivery);
     }
 
     public static int freePort() {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param dbUrl a JDBC URL; empty means the embedded H2 file database under {@code dataDir} (dev only)
  * @param issuerUrl public base URL of this server, the prefix of tokens' {@code iss}
  * @param limits code lengths, validities, attempt limits and cooldowns
+ * @param delivery how email and SMS leave the server (SMTP, SES, SNS); see {@link Delivery}
  */
 public record Settings(
         boolean dev,
@@ -31,10 +32,95 @@ public record Settings(
         String region,
         String accountId,
         int maxBodyBytes,
-        Limits limits) {
+        Limits limits,
+        Delivery delivery) {
 
     /** The largest request body accepted: ample for the largest CreateUserPool, small enough to refuse abuse. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    /** How an SMTP connection is protected. */
+    public enum SmtpSecurity {
+        /** STARTTLS on a plain connection, required: the server must offer it (port 587). */
+        STARTTLS,
+        /** TLS from the first byte, "SMTPS" (port 465). */
+        TLS,
+        /** No encryption: only for a relay on the same host or a local test server such as Mailpit. */
+        NONE
+    }
+
+    /**
+     * The mail and SMS transports. Email goes by SMTP when {@code smtpHost} is set, else by Amazon SES
+     * when {@code sesRegion} is set; SMS goes by Amazon SNS when {@code snsRegion} is set. A channel
+     * with none of them cannot be sent to (the server refuses such messages up front), except in dev
+     * mode, where every message also goes to the dev outbox.
+     *
+     * @param smtpPort the SMTP port; 587, or 465 for {@link SmtpSecurity#TLS}, unless given
+     * @param mailFrom the From address of every email ({@code no-reply@example.com} or
+     *     {@code Example <no-reply@example.com>}); needed by SMTP and SES
+     * @param sesEndpoint an endpoint URL replacing SES's own (an SES-compatible service, tests)
+     * @param snsEndpoint an endpoint URL replacing SNS's own
+     */
+    public record Delivery(
+            Optional<String> smtpHost,
+            int smtpPort,
+            SmtpSecurity smtpSecurity,
+            Optional<String> smtpUsername,
+            Optional<String> smtpPassword,
+            Optional<String> mailFrom,
+            Optional<String> sesRegion,
+            Optional<String> sesEndpoint,
+            Optional<String> snsRegion,
+            Optional<String> snsEndpoint) {
+
+        /** No transport at all. */
+        public static Delivery none() {
+            return new Delivery(Optional.empty(), 587, SmtpSecurity.STARTTLS, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** Plain SMTP to {@code host:port}, no authentication, mail from {@code from}: for local relays and tests. */
+        public static Delivery smtp(String host, int port, SmtpSecurity security, String from) {
+            return new Delivery(Optional.of(host), port, security, Optional.empty(), Optional.empty(),
+                    Optional.of(from), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** Whether email goes out by SMTP. */
+        public boolean usesSmtp() {
+            return smtpHost.isPresent();
+        }
+
+        /** Whether email goes out by Amazon SES: when SES is configured and SMTP is not. */
+        public boolean usesSes() {
+            return smtpHost.isEmpty() && sesRegion.isPresent();
+        }
+
+        /** Whether SMS goes out by Amazon SNS. */
+        public boolean usesSns() {
+            return snsRegion.isPresent();
+        }
+
+        /** The settings the configured transports need and do not have, by environment variable name. */
+        public List<String> missing() {
+            List<String> missing = new ArrayList<>();
+            if ((usesSmtp() || usesSes()) && mailFrom.isEmpty()) {
+                missing.add("TOBIRA_MAIL_FROM");
+            }
+            if (usesSmtp() && smtpUsername.isPresent() && smtpPassword.isEmpty()) {
+                missing.add("TOBIRA_SMTP_PASSWORD");
+            }
+            return missing;
+        }
+
+        /** Names the configured transports and never shows the SMTP password. */
+        @Override
+        public String toString() {
+            return "Delivery[smtpHost=" + smtpHost.orElse("-") + ", smtpPort=" + smtpPort + ", smtpSecurity="
+                    + smtpSecurity + ", smtpUsername=" + smtpUsername.orElse("-") + ", smtpPassword="
+                    + (smtpPassword.isPresent() ? "***" : "-") + ", mailFrom=" + mailFrom.orElse("-") + ", sesRegion="
+                    + sesRegion.orElse("-") + ", sesEndpoint=" + sesEndpoint.orElse("-") + ", snsRegion="
+                    + snsRegion.orElse("-") + ", snsEndpoint=" + snsEndpoint.orElse("-") + "]";
+        }
+    }
 
     /** The JDBC URL to connect to. */
     public String jdbcUrl() {
@@ -64,6 +150,7 @@ public record Settings(
         if (adminSecretAccessKey.isEmpty()) {
             missing.add("TOBIRA_ADMIN_SECRET_ACCESS_KEY");
         }
+        missing.addAll(delivery.missing());
         return missing;
     }
 }

@@ -50,14 +50,6 @@ public class TobiraConfiguration {
     }
 
     @Bean
-    MessageSender messageSender(Settings settings, JdbcStores stores) {
-        if (settings.dev()) {
-            return new ConsoleEchoingSender(stores.outbox());
-        }
-        return new UnconfiguredSender();
-    }
-
-    @Bean
     Services services(Settings settings, JdbcStores stores, MessageSender messages) {
         // Millisecond ticks: what the stores keep exactly, so a value read back equals the one written.
         Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));

@@ -2,6 +2,7 @@ package dev.tobira.server.dev;
 
 import dev.tobira.core.message.Message;
 import dev.tobira.server.config.Settings;
+import dev.tobira.server.delivery.OutboxWorker;
 import dev.tobira.server.store.JdbcStores;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -19,10 +20,12 @@ public class OutboxController {
 
     private final Settings settings;
     private final JdbcStores stores;
+    private final OutboxWorker worker;
 
-    public OutboxController(Settings settings, JdbcStores stores) {
+    public OutboxController(Settings settings, JdbcStores stores, OutboxWorker worker) {
         this.settings = settings;
         this.stores = stores;
+        this.worker = worker;
     }
 
     public record OutboxMessage(String channel, String to, String subject, String body, String sentAt) {}
@@ -34,6 +37,9 @@ public class OutboxController {
         if (!settings.dev()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        // Messages reach the dev outbox through the outbox worker: deliver what is due, so that a message
+        // sent by a call that has returned is listed.
+        worker.deliverPendingNow();
         List<Message> messages = to == null ? stores.outbox().all() : stores.outbox().messagesTo(to);
         return new Outbox(messages.stream()
                 .map(m -> new OutboxMessage(m.channel().name(), m.to(), m.subject(), m.body(),
