@@ -226,6 +226,44 @@ class SdkV2SignUpTest {
                 .hasMessageStartingWith("Username/client id combination not found.");
     }
 
+    @Test
+    void confirmSignUpWhenEmailAliasTakenThenAliasExistsUnlessForcedThenTheAliasMoves() {
+        String poolId = cognito.createUserPool(b -> b.poolName("alias").aliasAttributes(AliasAttributeType.EMAIL)
+                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)).userPool().id();
+        String clientId = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("web")).userPoolClient()
+                .clientId();
+        assertThatThrownBy(() -> cognito.signUp(b -> b.clientId(clientId).username("sam@example.com")
+                .password("Passw0rd!")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("Username cannot be of email format, since user pool is configured for email "
+                        + "alias.");
+        // A duplicate email is not refused at sign-up in an alias pool; only confirming claims the alias.
+        for (String name : List.of("sam1", "sam2")) {
+            cognito.signUp(b -> b.clientId(clientId).username(name).password("Passw0rd!")
+                    .userAttributes(AttributeType.builder().name("email").value("sam@example.com").build()));
+        }
+        cognito.resendConfirmationCode(b -> b.clientId(clientId).username("sam1"));
+        String first = code("sam@example.com");
+        cognito.confirmSignUp(b -> b.clientId(clientId).username("sam1").confirmationCode(first));
+        assertThat(cognito.adminGetUser(b -> b.userPoolId(poolId).username("sam@example.com")).username())
+                .isEqualTo("sam1");
+
+        cognito.resendConfirmationCode(b -> b.clientId(clientId).username("sam2"));
+        String second = code("sam@example.com");
+        assertThatThrownBy(() -> cognito.confirmSignUp(b -> b.clientId(clientId).username("sam2")
+                .confirmationCode(second)))
+                .isInstanceOf(AliasExistsException.class)
+                .hasMessageStartingWith("An account with the email already exists.");
+        cognito.resendConfirmationCode(b -> b.clientId(clientId).username("sam2"));
+        String third = code("sam@example.com");
+        cognito.confirmSignUp(b -> b.clientId(clientId).username("sam2").confirmationCode(third)
+                .forceAliasCreation(true));
+        assertThat(cognito.adminGetUser(b -> b.userPoolId(poolId).username("sam@example.com")).username())
+                .isEqualTo("sam2");
+        assertThat(cognito.adminGetUser(b -> b.userPoolId(poolId).username("sam1")).userAttributes())
+                .contains(AttributeType.builder().name("email_verified").value("false").build());
+    }
+
     private static String wrong(String code) {
         return code.equals("000000") ? "111111" : "000000";
     }
