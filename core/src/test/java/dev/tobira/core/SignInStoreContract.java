@@ -8,6 +8,12 @@ import dev.tobira.core.code.OneTimeCode;
 import dev.tobira.core.code.OneTimeCode.State;
 import dev.tobira.core.session.AuthSession;
 import dev.tobira.core.session.AuthSessionStore;
+import dev.tobira.core.signin.Lockout;
+import dev.tobira.core.signin.LockoutStore;
+import dev.tobira.core.signin.RefreshToken;
+import dev.tobira.core.signin.TokenFamily;
+import dev.tobira.core.signin.TokenStore;
+import java.util.Optional;
 import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +39,10 @@ public abstract class SignInStoreContract {
     protected abstract ServerSecrets emptySecrets();
 
     protected abstract AuthSessionStore emptySessionStore();
+
+    protected abstract LockoutStore emptyLockouts();
+
+    protected abstract TokenStore emptyTokens();
 
     public static final String POOL_ID = "us-east-1_AAAAAAAAA";
     protected static final String POOL = POOL_ID;
@@ -152,5 +162,42 @@ public abstract class SignInStoreContract {
             executor.shutdownNow();
         }
         assertThat(sessions.find("hash-1")).isEmpty();
+    }
+
+    @Test
+    void lockoutsWhenSavedThenFoundPerUserAndNoneClearsThem() {
+        LockoutStore lockouts = emptyLockouts();
+        assertThat(lockouts.find(POOL, "alice")).isEqualTo(Lockout.NONE);
+        Lockout locked = new Lockout(6, Optional.of(T0.plusSeconds(2)), Optional.of(T0));
+        lockouts.save(POOL, "alice", locked);
+        assertThat(lockouts.find(POOL, "alice")).isEqualTo(locked);
+        assertThat(lockouts.find(POOL, "bob")).isEqualTo(Lockout.NONE);
+        Lockout counting = new Lockout(2, Optional.empty(), Optional.of(T0.plusSeconds(3)));
+        lockouts.save(POOL, "alice", counting);
+        assertThat(lockouts.find(POOL, "alice")).isEqualTo(counting);
+        lockouts.save(POOL, "alice", Lockout.NONE);
+        assertThat(lockouts.find(POOL, "alice")).isEqualTo(Lockout.NONE);
+    }
+
+    @Test
+    void tokensWhenFamilyRevokedThenRevokedOnceAndUserWideRevocationReachesEveryFamily() {
+        TokenStore tokens = emptyTokens();
+        TokenFamily first = new TokenFamily("jti-1", POOL, "client", "alice", T0, Optional.empty());
+        TokenFamily second = new TokenFamily("jti-2", POOL, "client", "alice", T0, Optional.empty());
+        TokenFamily other = new TokenFamily("jti-3", POOL, "client", "bob", T0, Optional.empty());
+        tokens.create(first, new RefreshToken("h1", "jti-1", T0, T0.plusSeconds(3600)));
+        tokens.create(second, new RefreshToken("h2", "jti-2", T0, T0.plusSeconds(3600)));
+        tokens.create(other, new RefreshToken("h3", "jti-3", T0, T0.plusSeconds(3600)));
+        assertThat(tokens.family("jti-1")).contains(first);
+        assertThat(tokens.refreshToken("h2")).contains(new RefreshToken("h2", "jti-2", T0, T0.plusSeconds(3600)));
+        assertThat(tokens.refreshToken("nope")).isEmpty();
+
+        tokens.revokeFamily("jti-1", T0.plusSeconds(10));
+        tokens.revokeFamily("jti-1", T0.plusSeconds(20));
+        assertThat(tokens.family("jti-1").orElseThrow().revokedAt()).contains(T0.plusSeconds(10));
+        tokens.revokeUser(POOL, "alice", T0.plusSeconds(30));
+        assertThat(tokens.family("jti-2").orElseThrow().revokedAt()).contains(T0.plusSeconds(30));
+        assertThat(tokens.family("jti-1").orElseThrow().revokedAt()).contains(T0.plusSeconds(10));
+        assertThat(tokens.family("jti-3").orElseThrow().revokedAt()).isEmpty();
     }
 }

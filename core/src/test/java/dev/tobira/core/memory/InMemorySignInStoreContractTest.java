@@ -18,6 +18,16 @@ class InMemorySignInStoreContractTest extends SignInStoreContract {
     }
 
     @Override
+    protected dev.tobira.core.signin.LockoutStore emptyLockouts() {
+        return new InMemoryLockoutStore();
+    }
+
+    @Override
+    protected dev.tobira.core.signin.TokenStore emptyTokens() {
+        return new InMemoryTokenStore();
+    }
+
+    @Override
     protected ServerSecrets emptySecrets() {
         return new InMemoryServerSecrets(new Random(3));
     }

@@ -27,7 +27,9 @@ public record JdbcStores(
         JdbcTransactions transactions,
         JdbcCodeStore codes,
         JdbcServerSecrets secrets,
-        JdbcAuthSessionStore sessions) {
+        JdbcAuthSessionStore sessions,
+        JdbcLockoutStore lockouts,
+        JdbcTokenStore tokens) {
 
     /** Migrations every database runs. */
     static final String COMMON_MIGRATIONS = "classpath:db/migration/common";
@@ -76,7 +78,9 @@ public record JdbcStores(
                 new JdbcTransactions(tx),
                 new JdbcCodeStore(jdbc, tx),
                 new JdbcServerSecrets(jdbc, new java.security.SecureRandom()),
-                new JdbcAuthSessionStore(jdbc, tx, json));
+                new JdbcAuthSessionStore(jdbc, tx, json),
+                new JdbcLockoutStore(jdbc, tx),
+                new JdbcTokenStore(jdbc, tx));
     }
 
     /**

@@ -59,6 +59,16 @@ class JdbcSignInStoreContractTest {
             return stores().sessions();
         }
 
+        @Override
+        protected dev.tobira.core.signin.LockoutStore emptyLockouts() {
+            return stores().lockouts();
+        }
+
+        @Override
+        protected dev.tobira.core.signin.TokenStore emptyTokens() {
+            return stores().tokens();
+        }
+
         @AfterEach
         void close() {
             if (dataSource != null) {
@@ -77,7 +87,8 @@ class JdbcSignInStoreContractTest {
                 dataSource = TestDatabases.pooled(postgres.getJdbcUrl("postgres", "postgres"), "postgres");
                 JdbcStores.migrate(dataSource);
                 JdbcClient.create(dataSource).sql("TRUNCATE TABLE user_pools, user_pool_clients, users, "
-                        + "user_attributes, one_time_codes, server_secrets, auth_sessions RESTART IDENTITY").update();
+                        + "user_attributes, one_time_codes, server_secrets, auth_sessions, lockouts, token_families, "
+                        + "refresh_tokens RESTART IDENTITY").update();
                 stores = seeded(dataSource);
             }
             return stores;
@@ -96,6 +107,16 @@ class JdbcSignInStoreContractTest {
         @Override
         protected dev.tobira.core.session.AuthSessionStore emptySessionStore() {
             return stores().sessions();
+        }
+
+        @Override
+        protected dev.tobira.core.signin.LockoutStore emptyLockouts() {
+            return stores().lockouts();
+        }
+
+        @Override
+        protected dev.tobira.core.signin.TokenStore emptyTokens() {
+            return stores().tokens();
         }
 
         @AfterEach

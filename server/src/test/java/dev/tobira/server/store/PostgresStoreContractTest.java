@@ -37,7 +37,9 @@ class PostgresStoreContractTest extends JdbcStoreContract {
         HikariDataSource dataSource = TestDatabases.pooled(postgres.getJdbcUrl("postgres", DATABASE), "postgres");
         JdbcStores.migrate(dataSource);
         JdbcClient.create(dataSource)
-                .sql("TRUNCATE TABLE user_pools, user_pool_clients, users, user_attributes, one_time_codes, server_secrets, auth_sessions, dev_outbox RESTART IDENTITY")
+                .sql("TRUNCATE TABLE user_pools, user_pool_clients, users, user_attributes, one_time_codes, "
+                        + "server_secrets, auth_sessions, lockouts, token_families, refresh_tokens, dev_outbox "
+                        + "RESTART IDENTITY")
                 .update();
         return dataSource;
     }

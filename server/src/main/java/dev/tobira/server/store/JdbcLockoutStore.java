@@ -1,0 +1,52 @@
+package dev.tobira.server.store;
+
+import dev.tobira.core.signin.Lockout;
+import dev.tobira.core.signin.LockoutStore;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Lockout counters in {@code lockouts}, one row per user with any failures. */
+public final class JdbcLockoutStore implements LockoutStore {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    JdbcLockoutStore(JdbcClient jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    @Override
+    public Lockout find(String userPoolId, String username) {
+        return jdbc.sql("SELECT failures, locked_until, last_attempt FROM lockouts WHERE pool_id = :pool "
+                        + "AND username = :username")
+                .param("pool", userPoolId).param("username", username)
+                .query((rs, row) -> new Lockout(rs.getInt("failures"), instant(rs.getObject("locked_until")),
+                        instant(rs.getObject("last_attempt"))))
+                .optional()
+                .orElse(Lockout.NONE);
+    }
+
+    @Override
+    public void save(String userPoolId, String username, Lockout lockout) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("DELETE FROM lockouts WHERE pool_id = :pool AND username = :username")
+                    .param("pool", userPoolId).param("username", username).update();
+            if (!lockout.equals(Lockout.NONE)) {
+                jdbc.sql("INSERT INTO lockouts (pool_id, username, failures, locked_until, last_attempt) "
+                                + "VALUES (:pool, :username, :failures, :locked, :last)")
+                        .param("pool", userPoolId).param("username", username)
+                        .param("failures", lockout.failures())
+                        .param("locked", lockout.lockedUntil().map(Instant::toEpochMilli).orElse(null))
+                        .param("last", lockout.lastAttempt().map(Instant::toEpochMilli).orElse(null))
+                        .update();
+            }
+        });
+    }
+
+    private static Optional<Instant> instant(Object millis) {
+        return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(((Number) millis).longValue()));
+    }
+}
