@@ -20,7 +20,10 @@ public final class Operations {
                 AdminCreateUser::new, AdminGetUser::new, AdminDeleteUser::new, AdminUpdateUserAttributes::new,
                 AdminDeleteUserAttributes::new, AdminDisableUser::new, AdminEnableUser::new,
                 AdminSetUserPassword::new, AdminConfirmSignUp::new, ListUsers::new,
-                SignUp::new, ConfirmSignUp::new, ResendConfirmationCode::new);
+                SignUp::new, ConfirmSignUp::new, ResendConfirmationCode::new,
+                InitiateAuth::new, RespondToAuthChallenge::new, AdminInitiateAuth::new,
+                AdminRespondToAuthChallenge::new, GetUser::new, GlobalSignOut::new, AdminUserGlobalSignOut::new,
+                RevokeToken::new);
         return factories.stream()
                 .map(f -> f.apply(services))
                 .collect(Collectors.toUnmodifiableMap(Operation::name, op -> op));

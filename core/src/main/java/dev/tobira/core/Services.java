@@ -6,6 +6,9 @@ import dev.tobira.core.message.MessageSender;
 import dev.tobira.core.pool.UserPoolClientStore;
 import dev.tobira.core.pool.UserPoolStore;
 import dev.tobira.core.session.AuthSessionStore;
+import dev.tobira.core.signin.LockoutStore;
+import dev.tobira.core.signin.TokenStore;
+import dev.tobira.core.token.TokenIssuer;
 import dev.tobira.core.user.UserStore;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
@@ -14,6 +17,7 @@ import java.util.random.RandomGenerator;
  * The ports an operation may use, and the few facts of the deployment it needs.
  *
  * @param transactions makes several port calls one atomic change
+ * @param tokenIssuer signs ID and access tokens and verifies access tokens
  * @param codeHasher hashes one-time codes with the server's code key
  * @param random the source of every id, salt, secret and code; a {@link java.security.SecureRandom}
  *     outside tests
@@ -26,6 +30,9 @@ public record Services(
         UserStore users,
         CodeStore codes,
         AuthSessionStore sessions,
+        LockoutStore lockouts,
+        TokenStore tokenStore,
+        TokenIssuer tokenIssuer,
         MessageSender messages,
         Transactions transactions,
         CodeHasher codeHasher,

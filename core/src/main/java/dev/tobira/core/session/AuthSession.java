@@ -27,7 +27,11 @@ public record AuthSession(
         /** Returned by SignUp: lets ConfirmSignUp return a sign-in session. */
         SIGN_UP,
         /** Returned by ConfirmSignUp: one sign-in without another factor (InitiateAuth USER_AUTH). */
-        CONFIRMED_SIGN_UP
+        CONFIRMED_SIGN_UP,
+        /** A user with a temporary password proved it and must now choose a new one. */
+        NEW_PASSWORD_REQUIRED,
+        /** An SRP exchange waiting for the PASSWORD_VERIFIER proof; {@code data} holds b, B and A. */
+        PASSWORD_VERIFIER
     }
 
     public boolean expired(Instant now) {

@@ -1,0 +1,108 @@
+package dev.tobira.core.ops;
+
+import dev.tobira.core.CognitoException.NotAuthorizedException;
+import dev.tobira.core.Ids;
+import dev.tobira.core.Services;
+import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.pool.UserPoolClient;
+import dev.tobira.core.signin.RefreshToken;
+import dev.tobira.core.signin.TokenFamily;
+import dev.tobira.core.srp.SrpGroup;
+import dev.tobira.core.token.AccessTokenClaims;
+import dev.tobira.core.token.Authentication;
+import dev.tobira.core.token.IssuedTokens;
+import dev.tobira.core.token.TokenRequest;
+import dev.tobira.core.token.TokenValidities;
+import dev.tobira.core.user.User;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The tokens at the end of a sign-in (spec §6): ID and access tokens from the {@code TokenIssuer},
+ * and an opaque refresh token, stored only as its hash, that starts a token family; refreshing keeps
+ * the family's {@code origin_jti} and {@code auth_time}; a revoked family's tokens are refused.
+ */
+final class SignInTokens {
+
+    static final String INVALID_REFRESH = "Invalid Refresh Token.";
+    static final String REVOKED_REFRESH = "Refresh Token has been revoked";
+    static final String EXPIRED_REFRESH = "Refresh Token has expired";
+    static final String REVOKED_ACCESS = "Access Token has been revoked";
+
+    private SignInTokens() {}
+
+    /** A completed sign-in of {@code user}: a new family, its refresh token and the first tokens. */
+    static AuthResponse.AuthenticationResult signIn(Services services, UserPool pool, UserPoolClient client,
+            User user) {
+        Authentication authentication = services.tokenIssuer().newAuthentication();
+        IssuedTokens tokens = services.tokenIssuer().issue(new TokenRequest(client, user, authentication));
+        byte[] bytes = new byte[48];
+        services.random().nextBytes(bytes);
+        String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = services.clock().instant();
+        services.tokenStore().create(
+                new TokenFamily(authentication.originJti(), pool.id(), client.clientId(), user.username(),
+                        authentication.authTime(), Optional.empty()),
+                new RefreshToken(hash(refreshToken), authentication.originJti(), now,
+                        now.plus(TokenValidities.refreshToken(client))));
+        return new AuthResponse.AuthenticationResult(tokens.accessToken(), tokens.expiresIn(), tokens.tokenType(),
+                refreshToken, tokens.idToken());
+    }
+
+    /** REFRESH_TOKEN_AUTH: new ID and access tokens of the same family; no new refresh token. */
+    static AuthResponse refresh(Services services, UserPool pool, UserPoolClient client, String refreshToken,
+            String secretHash) {
+        RefreshToken stored = services.tokenStore().refreshToken(hash(refreshToken))
+                .orElseThrow(() -> new NotAuthorizedException(INVALID_REFRESH));
+        TokenFamily family = services.tokenStore().family(stored.originJti())
+                .filter(f -> f.clientId().equals(client.clientId()) && f.userPoolId().equals(pool.id()))
+                .orElseThrow(() -> new NotAuthorizedException(INVALID_REFRESH));
+        if (family.revokedAt().isPresent()) {
+            throw new NotAuthorizedException(REVOKED_REFRESH);
+        }
+        if (stored.expired(services.clock().instant())) {
+            throw new NotAuthorizedException(EXPIRED_REFRESH);
+        }
+        User user = services.users().find(pool.id(), family.username(), true)
+                .orElseThrow(() -> new NotAuthorizedException(INVALID_REFRESH));
+        AppClients.checkSecretHash(client, user.username(), secretHash);
+        if (!user.enabled()) {
+            throw new NotAuthorizedException("User is disabled.");
+        }
+        IssuedTokens tokens = services.tokenIssuer().issue(new TokenRequest(client, user,
+                new Authentication(family.authTime(), family.originJti(), Ids.uuid(services.random()))));
+        return AuthResponse.tokens(new AuthResponse.AuthenticationResult(tokens.accessToken(), tokens.expiresIn(),
+                tokens.tokenType(), null, tokens.idToken()));
+    }
+
+    /**
+     * The claims of an access token that may still be used: valid ({@code TokenIssuer}), its family
+     * not revoked, its user still there and enabled.
+     */
+    static AccessTokenClaims usableAccessToken(Services services, String accessToken) {
+        AccessTokenClaims claims = services.tokenIssuer().verifyAccessToken(accessToken);
+        boolean revoked = services.tokenStore().family(claims.originJti())
+                .map(f -> f.revokedAt().isPresent()).orElse(true);
+        if (revoked) {
+            throw new NotAuthorizedException(REVOKED_ACCESS);
+        }
+        return claims;
+    }
+
+    /** The user an access token belongs to. */
+    static User user(Services services, AccessTokenClaims claims) {
+        User user = services.users().find(claims.userPoolId(), claims.username(), true)
+                .orElseThrow(() -> new NotAuthorizedException("User does not exist."));
+        if (!user.enabled()) {
+            throw new NotAuthorizedException("User is disabled.");
+        }
+        return user;
+    }
+
+    static String hash(String token) {
+        return HexFormat.of().formatHex(SrpGroup.sha256(token.getBytes(StandardCharsets.UTF_8)));
+    }
+}
