@@ -2,9 +2,14 @@ package dev.tobira.core.srp;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import javax.crypto.KDF;
+import javax.crypto.Mac;
+import javax.crypto.spec.HKDFParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Cognito's SRP-6a group and hashing conventions (spec §2.1): the RFC 3526 3072-bit prime,
@@ -29,6 +34,12 @@ public final class SrpGroup {
 
     /** {@code k = H(padHex(N) || padHex(g))}. */
     public static final BigInteger K = new BigInteger(1, sha256(N.toByteArray(), G.toByteArray()));
+
+    /** The HKDF {@code info} of Cognito's key derivation; the counter byte 0x01 is HKDF's own (spec §2.2). */
+    static final byte[] DERIVED_KEY_INFO = "Caldera Derived Key".getBytes(StandardCharsets.US_ASCII);
+
+    /** Length of the key {@code K} in bytes: the first 16 bytes of HKDF's first output block. */
+    static final int KEY_BYTES = 16;
 
     private SrpGroup() {}
 
@@ -61,5 +72,44 @@ public final class SrpGroup {
     public static BigInteger x(BigInteger salt, String poolName, String username, String password) {
         byte[] inner = sha256((poolName + username + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new BigInteger(1, sha256(padded(salt), inner));
+    }
+
+    /**
+     * {@code u = H(padHex(A) || padHex(B))} (spec §2.2). Both sides must refuse to go on when it is zero.
+     */
+    static BigInteger u(BigInteger A, BigInteger B) {
+        return new BigInteger(1, sha256(padded(A), padded(B)));
+    }
+
+    /**
+     * The password authentication key {@code K} (spec §2.2): RFC 5869 HKDF-SHA256 with salt
+     * {@code padHex(u)}, input key material {@code padHex(S)} and info {@code "Caldera Derived Key"},
+     * 16 bytes long, i.e. {@code PRK = HMAC_SHA256(key = padHex(u), msg = padHex(S))} and
+     * {@code K = HMAC_SHA256(PRK, "Caldera Derived Key" || 0x01)[0..16]}. {@code SrpGroupTest} pins that
+     * the JDK's HKDF gives exactly those bytes.
+     */
+    static byte[] passwordAuthenticationKey(BigInteger S, BigInteger u) {
+        try {
+            return KDF.getInstance("HKDF-SHA256").deriveData(HKDFParameterSpec.ofExtract()
+                    .addIKM(padded(S))
+                    .addSalt(padded(u))
+                    .thenExpand(DERIVED_KEY_INFO, KEY_BYTES));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HKDF-SHA256 is part of every JDK 25", e);
+        }
+    }
+
+    /** {@code HMAC_SHA256(key, parts[0] || parts[1] || …)}. */
+    static byte[] hmacSha256(byte[] key, byte[]... parts) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 }

@@ -22,6 +22,14 @@ public final class Verifiers {
         while (salt[0] == 0) {
             salt[0] = (byte) random.nextInt(256);
         }
+        return withSalt(salt, poolName, username, password);
+    }
+
+    /**
+     * The verifier for {@code password} with a given salt, whatever its first byte (salts from
+     * elsewhere, and tests of the padding rules); {@link #create} is the way to make new ones.
+     */
+    static PasswordVerifier withSalt(byte[] salt, String poolName, String username, String password) {
         BigInteger saltInt = new BigInteger(1, salt);
         BigInteger v = SrpGroup.G.modPow(SrpGroup.x(saltInt, poolName, username, password), SrpGroup.N);
         return new PasswordVerifier(HexFormat.of().formatHex(salt), v.toString(16));

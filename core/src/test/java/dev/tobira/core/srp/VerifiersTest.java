@@ -10,13 +10,6 @@ import org.junit.jupiter.api.Test;
 class VerifiersTest {
 
     @Test
-    @DisplayName("k = H(padHex(N) || padHex(g)) is the constant every client computes (spec §2.1)")
-    void kWhenComputedThenMatchesTheClientsConstant() {
-        assertThat(SrpGroup.K.toString(16))
-                .isEqualTo("538282c4354742d7cbbde2359fcf67f9f5b3a6b08791e5011b43b8a5b66d9ee6");
-    }
-
-    @Test
     @DisplayName("salts never start with a 0x00 byte, on which clients disagree (spec §2.5.2)")
     void createWhenManySaltsThenNoneStartsWithZeroByte() {
         // A generator that always yields zero bytes first is the worst case.
