@@ -53,6 +53,10 @@ final class SignInFlow {
                 requireFlow(admin, "ALLOW_ADMIN_USER_PASSWORD_AUTH", authFlow);
                 yield passwordAuth(params);
             }
+            case "USER_SRP_AUTH" -> {
+                requireFlow(true, "ALLOW_USER_SRP_AUTH", authFlow);
+                yield SrpSignIn.initiate(services, pool, client, this, params);
+            }
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> {
                 requireFlow(true, "ALLOW_REFRESH_TOKEN_AUTH", authFlow);
                 yield SignInTokens.refresh(services, pool, client, PasswordSignIn.required(params, "REFRESH_TOKEN"),
@@ -67,6 +71,7 @@ final class SignInFlow {
         Map<String, String> r = responses == null ? Map.of() : responses;
         return switch (challengeName) {
             case "NEW_PASSWORD_REQUIRED" -> newPassword(r, session);
+            case "PASSWORD_VERIFIER" -> SrpSignIn.verify(services, pool, client, this, r, session);
             default -> throw new CognitoException.UnsupportedOperationException(
                     "Tobira does not implement the " + challengeName + " challenge yet.");
         };
@@ -94,7 +99,7 @@ final class SignInFlow {
             parameters.put("requiredAttributes", "[]");
             parameters.put("userAttributes", json(attributes));
             return AuthResponse.challenge("NEW_PASSWORD_REQUIRED",
-                    openSession(AuthSession.Kind.NEW_PASSWORD_REQUIRED, user, Map.of()), parameters);
+                    openSession(AuthSession.Kind.NEW_PASSWORD_REQUIRED, user.username(), Map.of()), parameters);
         }
         return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user));
     }
@@ -138,11 +143,11 @@ final class SignInFlow {
     }
 
     /** Opens a pending step that lasts the client's AuthSessionValidity (3 minutes unless set). */
-    String openSession(AuthSession.Kind kind, User user, Map<String, String> data) {
+    String openSession(AuthSession.Kind kind, String username, Map<String, String> data) {
         Instant now = services.clock().instant();
         Duration validity = Duration.ofMinutes(client.authSessionValidity() == null ? 3 : client.authSessionValidity());
         return new Sessions(services.sessions(), services.random()).open(new AuthSession(pool.id(),
-                client.clientId(), user.username(), kind, now, now.plus(validity), data));
+                client.clientId(), username, kind, now, now.plus(validity), data));
     }
 
     private void requireFlow(boolean allowedHere, String allowFlag, String authFlow) {
