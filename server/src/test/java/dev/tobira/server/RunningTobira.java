@@ -93,6 +93,11 @@ public final class RunningTobira implements AutoCloseable {
         return settings;
     }
 
+    /** The server's bean of {@code type}, such as its {@code TokenIssuer}. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     /** An SDK v2 client pointed at this server with the given credentials. */
     public CognitoIdentityProviderClient client(String keyId, String secret) {
         return CognitoIdentityProviderClient.builder()

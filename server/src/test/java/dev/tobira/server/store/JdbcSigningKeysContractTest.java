@@ -1,0 +1,69 @@
+package dev.tobira.server.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tobira.core.SigningKeysContract;
+import dev.tobira.core.token.SigningKeys;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The signing keys' contract on H2 and on a real PostgreSQL. */
+class JdbcSigningKeysContractTest {
+
+    @Nested
+    class OnH2 extends SigningKeysContract {
+        @TempDir
+        Path dir;
+        private HikariDataSource dataSource;
+
+        @Override
+        protected SigningKeys emptySigningKeys(Clock clock) {
+            dataSource = TestDatabases.h2(dir);
+            JdbcStores.migrate(dataSource);
+            return new JdbcSigningKeys(dataSource, clock, new SecureRandom());
+        }
+
+        @AfterEach
+        void close() {
+            dataSource.close();
+        }
+    }
+
+    @Nested
+    class OnPostgres extends SigningKeysContract {
+        private HikariDataSource dataSource;
+
+        @Override
+        protected SigningKeys emptySigningKeys(Clock clock) {
+            dataSource = TestDatabases.pooled(postgres.getJdbcUrl("postgres", "postgres"), "postgres");
+            JdbcStores.migrate(dataSource);
+            JdbcClient.create(dataSource).sql("TRUNCATE TABLE signing_keys").update();
+            return new JdbcSigningKeys(dataSource, clock, new SecureRandom());
+        }
+
+        @AfterEach
+        void close() {
+            dataSource.close();
+        }
+    }
+
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+}
