@@ -8,6 +8,7 @@ import dev.tobira.core.pool.UserPoolStore;
 import dev.tobira.core.session.AuthSessionStore;
 import dev.tobira.core.signin.LockoutStore;
 import dev.tobira.core.signin.TokenStore;
+import dev.tobira.core.token.SigningKeys;
 import dev.tobira.core.token.TokenIssuer;
 import dev.tobira.core.user.UserStore;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public record Services(
         LockoutStore lockouts,
         TokenStore tokenStore,
         TokenIssuer tokenIssuer,
+        SigningKeys signingKeys,
         MessageSender messages,
         Transactions transactions,
         CodeHasher codeHasher,

@@ -3,7 +3,12 @@ package dev.tobira.core;
 import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.memory.InMemoryAuthSessionStore;
 import dev.tobira.core.memory.InMemoryCodeStore;
+import dev.tobira.core.memory.InMemoryLockoutStore;
+import dev.tobira.core.memory.InMemorySigningKeys;
 import dev.tobira.core.memory.InMemoryStores;
+import dev.tobira.core.memory.InMemoryTokenStore;
+import dev.tobira.core.token.TokenIssuer;
+import java.security.SecureRandom;
 import dev.tobira.core.message.Message;
 import dev.tobira.core.message.MessageSender;
 import java.time.Clock;
@@ -25,8 +30,10 @@ public final class TestServices {
     public TestServices(Limits limits) {
         InMemoryStores stores = InMemoryStores.create();
         MessageSender recorder = sent::add;
+        InMemorySigningKeys keys = new InMemorySigningKeys(clock, new SecureRandom());
         services = new Services(stores.pools(), stores.clients(), stores.users(), new InMemoryCodeStore(),
-                new InMemoryAuthSessionStore(), recorder, Transactions.direct(), new CodeHasher(new byte[32]), limits,
+                new InMemoryAuthSessionStore(), new InMemoryLockoutStore(), new InMemoryTokenStore(),
+                new TokenIssuer(keys, clock, "http://localhost:9229", new Random(13)), keys, recorder, Transactions.direct(), new CodeHasher(new byte[32]), limits,
                 clock, new Random(11), "us-east-1", "000000000000");
     }
 
