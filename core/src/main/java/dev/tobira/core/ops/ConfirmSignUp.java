@@ -5,6 +5,7 @@ import dev.tobira.core.CognitoException.CodeMismatchException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.Services;
+import dev.tobira.core.code.CodePurpose;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
 import dev.tobira.core.session.AuthSession;
@@ -68,7 +69,7 @@ public final class ConfirmSignUp extends ServiceOperation<ConfirmSignUp.Request,
         Optional<User> aliasHolder = aliasHolder(pool, user, r.forceAliasCreation());
         User confirmed = user.withAttributes(AttributeRules.merge(user.attributes(), verified(pool, user)), now)
                 .withStatus(UserStatus.CONFIRMED, now);
-        ConfirmationCodes.use(services, pool, user, r.confirmationCode(), now, () -> {
+        ConfirmationCodes.use(services, pool, user, CodePurpose.SIGN_UP, r.confirmationCode(), now, () -> {
             aliasHolder.ifPresent(other -> Pools.save(services, other.withAttributes(
                     AttributeRules.merge(other.attributes(), List.of(new Attribute("email_verified", "false"))), now)));
             Pools.save(services, confirmed);

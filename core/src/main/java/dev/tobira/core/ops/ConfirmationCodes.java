@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Sign-up confirmation codes (spec §5.2–5.3): 6 digits from the injected random source, stored only
- * as a keyed hash, valid 24 hours, single use; a new code supersedes the old; a bounded number of
- * wrong guesses.
+ * Confirmation codes for sign-up (spec §5.2–5.3) and forgotten passwords: 6 digits from the injected
+ * random source, stored only as a keyed hash, valid 24 hours, single use; a new code supersedes the
+ * old; a bounded number of wrong guesses.
  */
 final class ConfirmationCodes {
 
@@ -44,10 +44,11 @@ final class ConfirmationCodes {
      * Issues a new code for {@code user} (superseding any earlier one) and sends it; call inside the
      * transaction that made the user, so both commit together.
      */
-    static CodeDeliveryDetails send(Services services, UserPool pool, User user, Message.Channel channel, Instant now) {
+    static CodeDeliveryDetails send(Services services, UserPool pool, User user, Message.Channel channel,
+            CodePurpose purpose, Instant now) {
         String code = CodeHasher.newCode(services.limits().confirmationCodeLength(), services.random());
-        services.codes().issue(new OneTimeCode(pool.id(), user.username(), CodePurpose.SIGN_UP,
-                services.codeHasher().hash(pool.id(), user.username(), CodePurpose.SIGN_UP, code), now,
+        services.codes().issue(new OneTimeCode(pool.id(), user.username(), purpose,
+                services.codeHasher().hash(pool.id(), user.username(), purpose, code), now,
                 now.plus(services.limits().confirmationCodeValidity()), 0, OneTimeCode.State.ACTIVE));
         String attribute = channel == Message.Channel.SMS ? "phone_number" : "email";
         String to = user.attribute(attribute).orElseThrow();
@@ -65,22 +66,23 @@ final class ConfirmationCodes {
      * limit even the right code is refused with {@code LimitExceededException}. Wrong guesses are
      * counted outside any transaction, so that failing never rolls the count back.
      */
-    static <T> T use(Services services, UserPool pool, User user, String code, Instant now, Supplier<T> change) {
-        Optional<OneTimeCode> active = services.codes().active(pool.id(), user.username(), CodePurpose.SIGN_UP);
+    static <T> T use(Services services, UserPool pool, User user, CodePurpose purpose, String code, Instant now,
+            Supplier<T> change) {
+        Optional<OneTimeCode> active = services.codes().active(pool.id(), user.username(), purpose);
         if (active.isPresent() && active.get().failedAttempts() >= services.limits().maxFailedCodeAttempts()) {
             throw new LimitExceededException(ATTEMPTS);
         }
-        String hash = services.codeHasher().hash(pool.id(), user.username(), CodePurpose.SIGN_UP, code);
+        String hash = services.codeHasher().hash(pool.id(), user.username(), purpose, code);
         Optional<T> changed = services.transactions().inTransaction(() ->
-                services.codes().consume(pool.id(), user.username(), CodePurpose.SIGN_UP, hash, now)
+                services.codes().consume(pool.id(), user.username(), purpose, hash, now)
                         ? Optional.of(change.get()) : Optional.<T>empty());
         if (changed.isPresent()) {
             return changed.get();
         }
-        if (services.codes().find(pool.id(), user.username(), CodePurpose.SIGN_UP, hash).isPresent()) {
+        if (services.codes().find(pool.id(), user.username(), purpose, hash).isPresent()) {
             throw new ExpiredCodeException(EXPIRED);
         }
-        int failures = services.codes().recordFailure(pool.id(), user.username(), CodePurpose.SIGN_UP);
+        int failures = services.codes().recordFailure(pool.id(), user.username(), purpose);
         if (failures >= services.limits().maxFailedCodeAttempts()) {
             throw new LimitExceededException(ATTEMPTS);
         }

@@ -5,7 +5,6 @@ import dev.tobira.core.CognitoException.LimitExceededException;
 import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.Services;
 import dev.tobira.core.code.CodePurpose;
-import dev.tobira.core.message.Masking;
 import dev.tobira.core.message.Message;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
@@ -38,7 +37,7 @@ public final class ResendConfirmationCode
         Optional<User> found = Users.lookUp(services, pool, r.username());
         if (found.isEmpty()) {
             if ("ENABLED".equals(client.preventUserExistenceErrors())) {
-                return new Response(simulated(r.username()));
+                return new Response(ForgotPassword.simulated(r.username()));
             }
             throw new UserNotFoundException("Username/client id combination not found.");
         }
@@ -55,15 +54,6 @@ public final class ResendConfirmationCode
                     throw new LimitExceededException(ConfirmationCodes.ATTEMPTS);
                 });
         return new Response(services.transactions().inTransaction(
-                () -> ConfirmationCodes.send(services, pool, user, channel, now)));
-    }
-
-    /** What an existing user would have seen, so that the answer reveals nothing. */
-    private static CodeDeliveryDetails simulated(String username) {
-        boolean phone = username.startsWith("+");
-        Message.Channel channel = phone ? Message.Channel.SMS : Message.Channel.EMAIL;
-        String to = username.contains("@") || phone ? username : username + "@" + username;
-        return new CodeDeliveryDetails(Masking.destination(channel, to), channel.name(),
-                phone ? "phone_number" : "email");
+                () -> ConfirmationCodes.send(services, pool, user, channel, CodePurpose.SIGN_UP, now)));
     }
 }

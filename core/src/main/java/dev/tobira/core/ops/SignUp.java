@@ -4,6 +4,7 @@ import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.CognitoException.UsernameExistsException;
 import dev.tobira.core.Services;
+import dev.tobira.core.code.CodePurpose;
 import dev.tobira.core.message.Message;
 import dev.tobira.core.pool.PasswordPolicyCheck;
 import dev.tobira.core.pool.UserPool;
@@ -73,7 +74,7 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
         Optional<Message.Channel> channel = ConfirmationCodes.channel(pool, user);
         Optional<CodeDeliveryDetails> delivery = services.transactions().inTransaction(() -> {
             services.users().create(user, caseSensitive);
-            return channel.map(c -> ConfirmationCodes.send(services, pool, user, c, now));
+            return channel.map(c -> ConfirmationCodes.send(services, pool, user, c, CodePurpose.SIGN_UP, now));
         });
         String session = client.allows("ALLOW_USER_AUTH")
                 ? new Sessions(services.sessions(), services.random()).open(new AuthSession(pool.id(),
