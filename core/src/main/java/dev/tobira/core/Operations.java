@@ -23,7 +23,8 @@ public final class Operations {
                 SignUp::new, ConfirmSignUp::new, ResendConfirmationCode::new,
                 InitiateAuth::new, RespondToAuthChallenge::new, AdminInitiateAuth::new,
                 AdminRespondToAuthChallenge::new, GetUser::new, GlobalSignOut::new, AdminUserGlobalSignOut::new,
-                RevokeToken::new, ChangePassword::new, ForgotPassword::new, ConfirmForgotPassword::new);
+                RevokeToken::new, ChangePassword::new, ForgotPassword::new, ConfirmForgotPassword::new,
+                GetTokensFromRefreshToken::new);
         return factories.stream()
                 .map(f -> f.apply(services))
                 .collect(Collectors.toUnmodifiableMap(Operation::name, op -> op));

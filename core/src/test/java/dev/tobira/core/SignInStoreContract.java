@@ -200,4 +200,18 @@ public abstract class SignInStoreContract {
         assertThat(tokens.family("jti-1").orElseThrow().revokedAt()).contains(T0.plusSeconds(10));
         assertThat(tokens.family("jti-3").orElseThrow().revokedAt()).isEmpty();
     }
+
+    @Test
+    void replaceWhenRotatingThenOldMarkedNewStoredAndASecondRotationOfTheSameTokenLoses() {
+        TokenStore tokens = emptyTokens();
+        tokens.create(new TokenFamily("jti-r", POOL, "client", "alice", T0, Optional.empty()),
+                new RefreshToken("old", "jti-r", T0, T0.plusSeconds(3600)));
+        RefreshToken next = new RefreshToken("new", "jti-r", T0.plusSeconds(5), T0.plusSeconds(3605));
+        assertThat(tokens.replace("old", next, T0.plusSeconds(5))).isTrue();
+        assertThat(tokens.refreshToken("old").orElseThrow().replacedAt()).contains(T0.plusSeconds(5));
+        assertThat(tokens.refreshToken("new")).contains(next);
+        assertThat(tokens.replace("old", new RefreshToken("newer", "jti-r", T0.plusSeconds(6), T0.plusSeconds(3606)),
+                T0.plusSeconds(6))).isFalse();
+        assertThat(tokens.refreshToken("newer")).isEmpty();
+    }
 }

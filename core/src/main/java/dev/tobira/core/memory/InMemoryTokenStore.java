@@ -31,6 +31,18 @@ public final class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
+    public synchronized boolean replace(String oldHash, RefreshToken next, Instant at) {
+        RefreshToken old = refreshTokens.get(oldHash);
+        if (old == null || old.replacedAt().isPresent()) {
+            return false;
+        }
+        refreshTokens.put(oldHash, new RefreshToken(old.tokenHash(), old.originJti(), old.issuedAt(), old.expiresAt(),
+                Optional.of(at)));
+        refreshTokens.put(next.tokenHash(), next);
+        return true;
+    }
+
+    @Override
     public synchronized void revokeFamily(String originJti, Instant at) {
         families.computeIfPresent(originJti, (k, f) -> f.revokedAt().isPresent() ? f
                 : new TokenFamily(f.originJti(), f.userPoolId(), f.clientId(), f.username(), f.authTime(),

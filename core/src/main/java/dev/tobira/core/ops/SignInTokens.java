@@ -1,6 +1,7 @@
 package dev.tobira.core.ops;
 
 import dev.tobira.core.CognitoException.NotAuthorizedException;
+import dev.tobira.core.CognitoException.RefreshTokenReuseException;
 import dev.tobira.core.Ids;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
@@ -31,6 +32,7 @@ final class SignInTokens {
     static final String REVOKED_REFRESH = "Refresh Token has been revoked";
     static final String EXPIRED_REFRESH = "Refresh Token has expired";
     static final String REVOKED_ACCESS = "Access Token has been revoked";
+    static final String REUSED_REFRESH = "The refresh token has already been used.";
 
     private SignInTokens() {}
 
@@ -39,9 +41,7 @@ final class SignInTokens {
             User user) {
         Authentication authentication = services.tokenIssuer().newAuthentication();
         IssuedTokens tokens = services.tokenIssuer().issue(new TokenRequest(client, user, authentication));
-        byte[] bytes = new byte[48];
-        services.random().nextBytes(bytes);
-        String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String refreshToken = newRefreshToken(services);
         Instant now = services.clock().instant();
         services.tokenStore().create(
                 new TokenFamily(authentication.originJti(), pool.id(), client.clientId(), user.username(),
@@ -55,6 +55,20 @@ final class SignInTokens {
     /** REFRESH_TOKEN_AUTH: new ID and access tokens of the same family; no new refresh token. */
     static AuthResponse refresh(Services services, UserPool pool, UserPoolClient client, String refreshToken,
             String secretHash) {
+        return AuthResponse.tokens(refreshed(services, pool, client, refreshToken,
+                user -> AppClients.checkSecretHash(client, user.username(), secretHash), false));
+    }
+
+    /**
+     * New ID and access tokens of the refresh token's family, and with {@code rotate} a new refresh
+     * token that replaces the old one. A replaced token still works during the client's grace period
+     * (without yielding yet another one); used later it is reuse, and the whole family is revoked.
+     *
+     * @param checkClient the client's proof (SECRET_HASH or ClientSecret), checked once the user is known
+     */
+    static AuthResponse.AuthenticationResult refreshed(Services services, UserPool pool, UserPoolClient client,
+            String refreshToken, java.util.function.Consumer<User> checkClient, boolean rotate) {
+        Instant now = services.clock().instant();
         RefreshToken stored = services.tokenStore().refreshToken(hash(refreshToken))
                 .orElseThrow(() -> new NotAuthorizedException(INVALID_REFRESH));
         TokenFamily family = services.tokenStore().family(stored.originJti())
@@ -63,19 +77,50 @@ final class SignInTokens {
         if (family.revokedAt().isPresent()) {
             throw new NotAuthorizedException(REVOKED_REFRESH);
         }
-        if (stored.expired(services.clock().instant())) {
+        if (stored.expired(now)) {
             throw new NotAuthorizedException(EXPIRED_REFRESH);
         }
         User user = services.users().find(pool.id(), family.username(), true)
                 .orElseThrow(() -> new NotAuthorizedException(INVALID_REFRESH));
-        AppClients.checkSecretHash(client, user.username(), secretHash);
+        checkClient.accept(user);
         if (!user.enabled()) {
             throw new NotAuthorizedException("User is disabled.");
         }
+        boolean replaced = stored.replacedAt().isPresent();
+        if (replaced && !now.isBefore(stored.replacedAt().get().plus(gracePeriod(client)))) {
+            services.tokenStore().revokeFamily(family.originJti(), now);
+            throw new RefreshTokenReuseException(REUSED_REFRESH);
+        }
+        String next = null;
+        if (rotate && !replaced) {
+            next = newRefreshToken(services);
+            boolean won = services.tokenStore().replace(stored.tokenHash(), new RefreshToken(hash(next),
+                    family.originJti(), now, now.plus(TokenValidities.refreshToken(client))), now);
+            if (!won) {
+                next = null; // a racing rotation replaced it a moment ago; this call is within the grace period
+            }
+        }
         IssuedTokens tokens = services.tokenIssuer().issue(new TokenRequest(client, user,
                 new Authentication(family.authTime(), family.originJti(), Ids.uuid(services.random()))));
-        return AuthResponse.tokens(new AuthResponse.AuthenticationResult(tokens.accessToken(), tokens.expiresIn(),
-                tokens.tokenType(), null, tokens.idToken()));
+        return new AuthResponse.AuthenticationResult(tokens.accessToken(), tokens.expiresIn(), tokens.tokenType(),
+                next, tokens.idToken());
+    }
+
+    /** With rotation on, how long a replaced token keeps working (the client's RetryGracePeriodSeconds). */
+    private static java.time.Duration gracePeriod(UserPoolClient client) {
+        return java.time.Duration.ofSeconds(client.refreshTokenRotation() == null
+                || client.refreshTokenRotation().retryGracePeriodSeconds() == null
+                ? 0 : client.refreshTokenRotation().retryGracePeriodSeconds());
+    }
+
+    static boolean rotates(UserPoolClient client) {
+        return client.refreshTokenRotation() != null && "ENABLED".equals(client.refreshTokenRotation().feature());
+    }
+
+    private static String newRefreshToken(Services services) {
+        byte[] bytes = new byte[48];
+        services.random().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**

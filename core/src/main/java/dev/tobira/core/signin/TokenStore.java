@@ -15,6 +15,14 @@ public interface TokenStore {
 
     Optional<RefreshToken> refreshToken(String tokenHash);
 
+    /**
+     * Rotation: marks {@code oldHash} replaced at {@code at} and stores {@code next} in the same
+     * family, in one transaction.
+     *
+     * @return false, storing nothing, when the old token was already replaced (a racing rotation won)
+     */
+    boolean replace(String oldHash, RefreshToken next, java.time.Instant at);
+
     /** Marks the family revoked (idempotent; the first revocation time stays). */
     void revokeFamily(String originJti, java.time.Instant at);
 

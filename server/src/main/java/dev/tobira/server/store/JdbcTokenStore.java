@@ -27,11 +27,7 @@ public final class JdbcTokenStore implements TokenStore {
                     .param("jti", f.originJti()).param("pool", f.userPoolId()).param("client", f.clientId())
                     .param("username", f.username()).param("authTime", f.authTime().toEpochMilli())
                     .update();
-            jdbc.sql("INSERT INTO refresh_tokens (token_hash, origin_jti, issued_at, expires_at) "
-                            + "VALUES (:hash, :jti, :issued, :expires)")
-                    .param("hash", t.tokenHash()).param("jti", t.originJti())
-                    .param("issued", t.issuedAt().toEpochMilli()).param("expires", t.expiresAt().toEpochMilli())
-                    .update();
+            insert(t);
         });
     }
 
@@ -50,8 +46,32 @@ public final class JdbcTokenStore implements TokenStore {
     public Optional<RefreshToken> refreshToken(String tokenHash) {
         return jdbc.sql("SELECT * FROM refresh_tokens WHERE token_hash = :hash").param("hash", tokenHash)
                 .query((rs, row) -> new RefreshToken(rs.getString("token_hash"), rs.getString("origin_jti"),
-                        Instant.ofEpochMilli(rs.getLong("issued_at")), Instant.ofEpochMilli(rs.getLong("expires_at"))))
+                        Instant.ofEpochMilli(rs.getLong("issued_at")), Instant.ofEpochMilli(rs.getLong("expires_at")),
+                        rs.getObject("replaced_at") == null ? Optional.empty()
+                                : Optional.of(Instant.ofEpochMilli(rs.getLong("replaced_at")))))
                 .optional();
+    }
+
+    @Override
+    public boolean replace(String oldHash, RefreshToken next, Instant at) {
+        Boolean replaced = tx.execute(s -> {
+            // The conditional UPDATE decides a race: only one rotation sees its row change.
+            if (jdbc.sql("UPDATE refresh_tokens SET replaced_at = :at WHERE token_hash = :hash AND replaced_at IS NULL")
+                    .param("at", at.toEpochMilli()).param("hash", oldHash).update() != 1) {
+                return false;
+            }
+            insert(next);
+            return true;
+        });
+        return Boolean.TRUE.equals(replaced);
+    }
+
+    private void insert(RefreshToken t) {
+        jdbc.sql("INSERT INTO refresh_tokens (token_hash, origin_jti, issued_at, expires_at) "
+                        + "VALUES (:hash, :jti, :issued, :expires)")
+                .param("hash", t.tokenHash()).param("jti", t.originJti())
+                .param("issued", t.issuedAt().toEpochMilli()).param("expires", t.expiresAt().toEpochMilli())
+                .update();
     }
 
     @Override

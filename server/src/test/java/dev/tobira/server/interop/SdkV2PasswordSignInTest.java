@@ -142,4 +142,42 @@ class SdkV2PasswordSignInTest {
                 .isInstanceOf(NotAuthorizedException.class)
                 .hasMessageStartingWith("Invalid Refresh Token.");
     }
+
+    @Test
+    void getTokensFromRefreshTokenWhenRotationEnabledThenNewRefreshTokenAndReuseRevokesTheFamily() {
+        String rotating = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("rotating")
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,
+                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                .refreshTokenRotation(r -> r.feature(FeatureType.ENABLED).retryGracePeriodSeconds(0)))
+                .userPoolClient().clientId();
+        user("fay", "Right-Passw0rd!");
+        String first = cognito.adminInitiateAuth(b -> b.userPoolId(poolId).clientId(rotating)
+                .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "fay", "PASSWORD", "Right-Passw0rd!")))
+                .authenticationResult().refreshToken();
+        AuthenticationResultType rotated = cognito.getTokensFromRefreshToken(b -> b.clientId(rotating)
+                .refreshToken(first)).authenticationResult();
+        assertThat(rotated.accessToken()).isNotBlank();
+        assertThat(rotated.refreshToken()).isNotBlank().isNotEqualTo(first);
+
+        assertThatThrownBy(() -> cognito.getTokensFromRefreshToken(b -> b.clientId(rotating).refreshToken(first)))
+                .isInstanceOf(RefreshTokenReuseException.class);
+        // Reuse is taken as theft: the whole family, the new token included, is revoked.
+        assertThatThrownBy(() -> cognito.getTokensFromRefreshToken(b -> b.clientId(rotating)
+                .refreshToken(rotated.refreshToken())))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessageStartingWith("Refresh Token has been revoked");
+    }
+
+    @Test
+    void getTokensFromRefreshTokenWhenRotationOffThenSameRefreshTokenKeepsWorking() {
+        user("gil", "Right-Passw0rd!");
+        String refresh = adminSignIn("gil", "Right-Passw0rd!").authenticationResult().refreshToken();
+        for (int i = 0; i < 2; i++) {
+            AuthenticationResultType tokens = cognito.getTokensFromRefreshToken(b -> b.clientId(clientId)
+                    .refreshToken(refresh)).authenticationResult();
+            assertThat(tokens.idToken()).isNotBlank();
+            assertThat(tokens.refreshToken()).isNull();
+        }
+    }
 }
