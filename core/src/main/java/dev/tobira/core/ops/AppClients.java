@@ -4,6 +4,7 @@ import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.CognitoException.ResourceNotFoundException;
 import dev.tobira.core.Services;
 import dev.tobira.core.code.CodeHasher;
+import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,6 +16,19 @@ import javax.crypto.spec.SecretKeySpec;
 final class AppClients {
 
     private AppClients() {}
+
+    /** The app client and its pool, as an unsigned call that names a user identifies them. */
+    record Caller(UserPoolClient client, UserPool pool) {}
+
+    /**
+     * For an unsigned call about {@code username}: its client (which must exist), the client's proof
+     * ({@code SECRET_HASH}), and the pool.
+     */
+    static Caller caller(Services services, String clientId, String username, String secretHash) {
+        UserPoolClient client = client(services, clientId);
+        checkSecretHash(client, username, secretHash);
+        return new Caller(client, Pools.pool(services, client.userPoolId()));
+    }
 
     /** The client named by an unsigned call's {@code ClientId}. */
     static UserPoolClient client(Services services, String clientId) {

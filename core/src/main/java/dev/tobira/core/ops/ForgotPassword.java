@@ -32,9 +32,9 @@ public final class ForgotPassword extends ServiceOperation<ForgotPassword.Reques
 
     @Override
     public Response handle(Request r) {
-        UserPoolClient client = AppClients.client(services, r.clientId());
-        AppClients.checkSecretHash(client, r.username(), r.secretHash());
-        UserPool pool = Pools.pool(services, client.userPoolId());
+        AppClients.Caller caller = AppClients.caller(services, r.clientId(), r.username(), r.secretHash());
+        UserPoolClient client = caller.client();
+        UserPool pool = caller.pool();
         Optional<User> found = Users.lookUp(services, pool, r.username());
         boolean prevent = "ENABLED".equals(client.preventUserExistenceErrors());
         if (found.isEmpty() || !found.get().enabled()) {

@@ -31,9 +31,9 @@ public final class ResendConfirmationCode
 
     @Override
     public Response handle(Request r) {
-        UserPoolClient client = AppClients.client(services, r.clientId());
-        AppClients.checkSecretHash(client, r.username(), r.secretHash());
-        UserPool pool = Pools.pool(services, client.userPoolId());
+        AppClients.Caller caller = AppClients.caller(services, r.clientId(), r.username(), r.secretHash());
+        UserPoolClient client = caller.client();
+        UserPool pool = caller.pool();
         Optional<User> found = Users.lookUp(services, pool, r.username());
         if (found.isEmpty()) {
             if ("ENABLED".equals(client.preventUserExistenceErrors())) {

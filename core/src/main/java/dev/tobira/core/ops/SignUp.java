@@ -47,9 +47,9 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
 
     @Override
     public Response handle(Request r) {
-        UserPoolClient client = AppClients.client(services, r.clientId());
-        AppClients.checkSecretHash(client, r.username(), r.secretHash());
-        UserPool pool = Pools.pool(services, client.userPoolId());
+        AppClients.Caller caller = AppClients.caller(services, r.clientId(), r.username(), r.secretHash());
+        UserPoolClient client = caller.client();
+        UserPool pool = caller.pool();
         if (pool.adminCreateUserConfig() != null
                 && Boolean.TRUE.equals(pool.adminCreateUserConfig().allowAdminCreateUserOnly())) {
             throw new NotAuthorizedException("SignUp is not permitted for this user pool");

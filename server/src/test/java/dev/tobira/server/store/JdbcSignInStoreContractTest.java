@@ -29,16 +29,17 @@ class JdbcSignInStoreContractTest {
         return stores;
     }
 
-    @Nested
-    class OnH2 extends SignInStoreContract {
-        @TempDir
-        Path dir;
+    /** The contract on stores that a subclass opens on its database, once per test. */
+    abstract static class OnJdbc extends SignInStoreContract {
         private HikariDataSource dataSource;
         private JdbcStores stores;
 
+        /** A fresh, empty database. */
+        abstract HikariDataSource open();
+
         private JdbcStores stores() {
             if (stores == null) {
-                dataSource = TestDatabases.h2(dir);
+                dataSource = open();
                 stores = seeded(dataSource);
             }
             return stores;
@@ -78,52 +79,26 @@ class JdbcSignInStoreContractTest {
     }
 
     @Nested
-    class OnPostgres extends SignInStoreContract {
-        private HikariDataSource dataSource;
-        private JdbcStores stores;
-
-        private JdbcStores stores() {
-            if (stores == null) {
-                dataSource = TestDatabases.pooled(postgres.getJdbcUrl("postgres", "postgres"), "postgres");
-                JdbcStores.migrate(dataSource);
-                JdbcClient.create(dataSource).sql("TRUNCATE TABLE user_pools, user_pool_clients, users, "
-                        + "user_attributes, one_time_codes, server_secrets, auth_sessions, lockouts, token_families, "
-                        + "refresh_tokens RESTART IDENTITY").update();
-                stores = seeded(dataSource);
-            }
-            return stores;
-        }
+    class OnH2 extends OnJdbc {
+        @TempDir
+        Path dir;
 
         @Override
-        protected CodeStore emptyCodeStore() {
-            return stores().codes();
+        HikariDataSource open() {
+            return TestDatabases.h2(dir);
         }
+    }
 
+    @Nested
+    class OnPostgres extends OnJdbc {
         @Override
-        protected ServerSecrets emptySecrets() {
-            return stores().secrets();
-        }
-
-        @Override
-        protected dev.tobira.core.session.AuthSessionStore emptySessionStore() {
-            return stores().sessions();
-        }
-
-        @Override
-        protected dev.tobira.core.signin.LockoutStore emptyLockouts() {
-            return stores().lockouts();
-        }
-
-        @Override
-        protected dev.tobira.core.signin.TokenStore emptyTokens() {
-            return stores().tokens();
-        }
-
-        @AfterEach
-        void close() {
-            if (dataSource != null) {
-                dataSource.close();
-            }
+        HikariDataSource open() {
+            HikariDataSource dataSource = TestDatabases.pooled(postgres.getJdbcUrl("postgres", "postgres"), "postgres");
+            JdbcStores.migrate(dataSource);
+            JdbcClient.create(dataSource).sql("TRUNCATE TABLE user_pools, user_pool_clients, users, "
+                    + "user_attributes, one_time_codes, server_secrets, auth_sessions, lockouts, token_families, "
+                    + "refresh_tokens RESTART IDENTITY").update();
+            return dataSource;
         }
     }
 
