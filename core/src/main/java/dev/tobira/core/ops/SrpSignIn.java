@@ -103,11 +103,18 @@ final class SrpSignIn {
     }
 
     private static BigInteger srpA(String hex) {
+        BigInteger a;
         try {
-            return SrpServer.parseSrpA(hex);
+            a = SrpServer.parseSrpA(hex);
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("SRP_A is not a valid hexadecimal number.");
         }
+        // SRP-6a: such an A fixes S = 0 whatever the password. Refused here, where it is bad input;
+        // left to the proof, it reached SrpServer.key's guard and came back as an internal error.
+        if (a.mod(dev.tobira.core.srp.SrpGroup.N).signum() == 0) {
+            throw new InvalidParameterException("SRP_A mod N cannot be 0.");
+        }
+        return a;
     }
 
     private static byte[] decode(String base64) {
