@@ -180,4 +180,34 @@ class SdkV2PasswordSignInTest {
             assertThat(tokens.refreshToken()).isNull();
         }
     }
+
+    @Test
+    void initiateAuthWhenClientHasSecretThenSecretHashOfTheUsernameIsRequired() throws Exception {
+        UserPoolClientType secret = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("confidential")
+                .generateSecret(true).explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient();
+        user("hap", "Right-Passw0rd!");
+        assertThatThrownBy(() -> cognito.initiateAuth(b -> b.clientId(secret.clientId())
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "hap", "PASSWORD", "Right-Passw0rd!"))))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessageStartingWith("Client " + secret.clientId() + " is configured with secret but SECRET_HASH "
+                        + "was not received");
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.clientSecret().getBytes(), "HmacSHA256"));
+        String hash = java.util.Base64.getEncoder().encodeToString(mac.doFinal(("hap" + secret.clientId()).getBytes()));
+        AuthenticationResultType tokens = cognito.initiateAuth(b -> b.clientId(secret.clientId())
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "hap", "PASSWORD", "Right-Passw0rd!", "SECRET_HASH", hash)))
+                .authenticationResult();
+        assertThat(tokens.accessToken()).isNotBlank();
+        assertThat(cognito.initiateAuth(b -> b.clientId(secret.clientId()).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                .authParameters(Map.of("REFRESH_TOKEN", tokens.refreshToken(), "SECRET_HASH", hash)))
+                .authenticationResult().accessToken()).isNotBlank();
+        assertThatThrownBy(() -> cognito.initiateAuth(b -> b.clientId(secret.clientId())
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "hap", "PASSWORD", "Right-Passw0rd!", "SECRET_HASH", "bm9wZQ=="))))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessageStartingWith("Unable to verify secret hash for client " + secret.clientId());
+    }
 }
