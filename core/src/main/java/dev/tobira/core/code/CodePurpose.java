@@ -7,5 +7,7 @@ public enum CodePurpose {
     /** Verifies a changed email or phone number (VerifyUserAttribute). */
     ATTRIBUTE_VERIFICATION,
     /** Resets a forgotten password (ConfirmForgotPassword). */
-    FORGOT_PASSWORD
+    FORGOT_PASSWORD,
+    /** Answers a sign-in challenge (the built-in email one-time-code trigger); kept in the sign-in session. */
+    SIGN_IN_CHALLENGE
 }

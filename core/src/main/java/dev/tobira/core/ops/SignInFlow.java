@@ -57,6 +57,10 @@ final class SignInFlow {
                 requireFlow(true, "ALLOW_USER_SRP_AUTH", authFlow);
                 yield SrpSignIn.initiate(services, pool, client, this, params);
             }
+            case "CUSTOM_AUTH" -> {
+                requireFlow(true, "ALLOW_CUSTOM_AUTH", authFlow);
+                yield CustomSignIn.initiate(services, pool, client, this, params);
+            }
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> {
                 requireFlow(true, "ALLOW_REFRESH_TOKEN_AUTH", authFlow);
                 yield SignInTokens.refresh(services, pool, client, PasswordSignIn.required(params, "REFRESH_TOKEN"),
@@ -72,6 +76,7 @@ final class SignInFlow {
         return switch (challengeName) {
             case "NEW_PASSWORD_REQUIRED" -> newPassword(r, session);
             case "PASSWORD_VERIFIER" -> SrpSignIn.verify(services, pool, client, this, r, session);
+            case "CUSTOM_CHALLENGE" -> CustomSignIn.answer(services, pool, client, this, r, session);
             default -> throw new CognitoException.UnsupportedOperationException(
                     "Tobira does not implement the " + challengeName + " challenge yet.");
         };

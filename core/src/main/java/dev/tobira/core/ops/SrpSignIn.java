@@ -53,13 +53,21 @@ final class SrpSignIn {
         String userId = simulate ? simulatedUserId(services, pool, username) : user.get().username();
         PasswordVerifier verifier = simulate ? simulatedVerifier(services, pool, username)
                 : user.get().password().orElseThrow();
+        return challenge(services, flow, userId, verifier, simulate, a, Map.of());
+    }
+
+    /**
+     * The PASSWORD_VERIFIER challenge for {@code userId}: a fresh B, and a pending session that holds
+     * b, B and A (plus {@code extra}, e.g. a custom-auth history), found again by Session or SECRET_BLOCK.
+     */
+    static AuthResponse challenge(Services services, SignInFlow flow, String userId, PasswordVerifier verifier,
+            boolean simulated, BigInteger a, Map<String, String> extra) {
         SrpServer.Challenge challenge = SrpServer.challenge(verifier, services.random());
-        Map<String, String> state = new LinkedHashMap<>();
+        Map<String, String> state = new LinkedHashMap<>(extra);
         state.put("A", a.toString(16));
         state.put("b", challenge.b().toString(16));
         state.put("B", challenge.B().toString(16));
-        state.put("simulated", String.valueOf(simulate));
-        state.put("userId", userId);
+        state.put("simulated", String.valueOf(simulated));
         String session = flow.openSession(AuthSession.Kind.PASSWORD_VERIFIER, userId, state);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("SALT", verifier.saltHex());
@@ -99,10 +107,15 @@ final class SrpSignIn {
                     SrpTimestamp.format(timestamp), signature);
         }).orElse(false);
         PasswordSignIn.prove(services, pool, user, proven);
+        if (pending.data().containsKey(CustomSignIn.HISTORY)) {
+            return CustomSignIn.next(services, pool, client, flow, user,
+                    CustomSignIn.append(pending.data().get(CustomSignIn.HISTORY), "PASSWORD_VERIFIER", true, null),
+                    Optional.empty());
+        }
         return flow.afterPassword(user);
     }
 
-    private static BigInteger srpA(String hex) {
+    static BigInteger srpA(String hex) {
         BigInteger a;
         try {
             a = SrpServer.parseSrpA(hex);

@@ -31,7 +31,9 @@ public record AuthSession(
         /** A user with a temporary password proved it and must now choose a new one. */
         NEW_PASSWORD_REQUIRED,
         /** An SRP exchange waiting for the PASSWORD_VERIFIER proof; {@code data} holds b, B and A. */
-        PASSWORD_VERIFIER
+        PASSWORD_VERIFIER,
+        /** A custom challenge waiting for its answer; {@code data} holds the challenge history and private parameters. */
+        CUSTOM_CHALLENGE
     }
 
     public boolean expired(Instant now) {

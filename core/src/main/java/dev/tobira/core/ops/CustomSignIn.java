@@ -1,0 +1,171 @@
+package dev.tobira.core.ops;
+
+import dev.tobira.core.CognitoException.InvalidParameterException;
+import dev.tobira.core.CognitoException.InvalidUserPoolConfigurationException;
+import dev.tobira.core.CognitoException.NotAuthorizedException;
+import dev.tobira.core.CognitoException.UnexpectedLambdaException;
+import dev.tobira.core.Services;
+import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.pool.UserPool.LambdaConfig;
+import dev.tobira.core.pool.UserPoolClient;
+import dev.tobira.core.session.AuthSession;
+import dev.tobira.core.session.Sessions;
+import dev.tobira.core.trigger.AuthChallengeTriggers;
+import dev.tobira.core.trigger.ChallengeResult;
+import dev.tobira.core.trigger.EmailOtpTriggers;
+import dev.tobira.core.user.Attribute;
+import dev.tobira.core.user.User;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * CUSTOM_AUTH (spec §3): the pool's DefineAuthChallenge decides each next step from the history of
+ * this sign-in; SRP first when the client starts with {@code CHALLENGE_NAME=SRP_A}; CreateAuthChallenge
+ * makes each custom challenge and VerifyAuthChallengeResponse checks its answer; every round has a
+ * new {@code Session}, and a spent one is refused.
+ */
+final class CustomSignIn {
+
+    static final String HISTORY = "customAuthHistory";
+    private static final String PRIVATE = "private.";
+    private static final String METADATA = "challengeMetadata";
+
+    private CustomSignIn() {}
+
+    /** The pool's auth-challenge triggers; for now only the built-in {@code tobira-email-otp} ones run. */
+    static AuthChallengeTriggers triggers(Services services, UserPool pool) {
+        LambdaConfig l = pool.lambdaConfig();
+        List<String> arns = l == null ? List.of() : java.util.stream.Stream.of(l.defineAuthChallenge(),
+                l.createAuthChallenge(), l.verifyAuthChallengeResponse()).filter(a -> a != null).toList();
+        if (l == null || l.defineAuthChallenge() == null) {
+            throw new InvalidUserPoolConfigurationException(
+                    "Custom auth lambda trigger is not configured for the user pool.");
+        }
+        for (String arn : arns) {
+            if (!EmailOtpTriggers.isBuiltIn(arn)) {
+                throw new UnexpectedLambdaException("Tobira cannot invoke " + arn + " yet: only the built-in "
+                        + EmailOtpTriggers.FUNCTION_NAME + " triggers run.");
+            }
+        }
+        return new EmailOtpTriggers(services, pool);
+    }
+
+    static AuthResponse initiate(Services services, UserPool pool, UserPoolClient client, SignInFlow flow,
+            Map<String, String> params) {
+        triggers(services, pool);
+        String username = PasswordSignIn.required(params, "USERNAME");
+        AppClients.checkSecretHash(client, username, params.get("SECRET_HASH"));
+        User user = PasswordSignIn.signableUser(services, pool, client, username);
+        boolean srpFirst = "SRP_A".equals(params.get("CHALLENGE_NAME"));
+        Optional<BigInteger> a = srpFirst
+                ? Optional.of(SrpSignIn.srpA(PasswordSignIn.required(params, "SRP_A"))) : Optional.empty();
+        List<ChallengeResult> history = srpFirst ? List.of(new ChallengeResult("SRP_A", true, null)) : List.of();
+        return next(services, pool, client, flow, user, history, a);
+    }
+
+    /** Asks DefineAuthChallenge what follows {@code history}, and answers with it. */
+    static AuthResponse next(Services services, UserPool pool, UserPoolClient client, SignInFlow flow, User user,
+            List<ChallengeResult> history, Optional<BigInteger> srpA) {
+        AuthChallengeTriggers triggers = triggers(services, pool);
+        AuthChallengeTriggers.Context context = context(pool, client, user);
+        AuthChallengeTriggers.DefineResponse decision = triggers.define(context, history);
+        if (decision.failAuthentication()) {
+            throw new NotAuthorizedException(PasswordSignIn.INCORRECT);
+        }
+        if (decision.issueTokens()) {
+            return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user));
+        }
+        String name = String.valueOf(decision.challengeName());
+        if (name.equals("PASSWORD_VERIFIER")) {
+            BigInteger a = srpA.orElseThrow(() -> new InvalidParameterException(
+                    "SRP_A is required: begin a custom authentication with SRP to verify the password."));
+            return SrpSignIn.challenge(services, flow, user.username(), user.password().orElseThrow(
+                    () -> new NotAuthorizedException(PasswordSignIn.INCORRECT)), false, a,
+                    Map.of(HISTORY, encode(history)));
+        }
+        if (!name.equals("CUSTOM_CHALLENGE")) {
+            throw new dev.tobira.core.CognitoException.InvalidLambdaResponseException(
+                    "Invalid lambda function output : Invalid challenge name " + name);
+        }
+        AuthChallengeTriggers.CreateResponse created = triggers.create(context, name, history);
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(HISTORY, encode(history));
+        created.privateChallengeParameters().forEach((k, v) -> data.put(PRIVATE + k, v));
+        if (created.challengeMetadata() != null) {
+            data.put(METADATA, created.challengeMetadata());
+        }
+        String session = flow.openSession(AuthSession.Kind.CUSTOM_CHALLENGE, user.username(), data);
+        return AuthResponse.challenge("CUSTOM_CHALLENGE", session, created.publicChallengeParameters());
+    }
+
+    /** CUSTOM_CHALLENGE: VerifyAuthChallengeResponse judges ANSWER, then Define decides again. */
+    static AuthResponse answer(Services services, UserPool pool, UserPoolClient client, SignInFlow flow,
+            Map<String, String> responses, String session) {
+        String username = PasswordSignIn.required(responses, "USERNAME");
+        AppClients.checkSecretHash(client, username, responses.get("SECRET_HASH"));
+        AuthSession pending = flow.session(session, AuthSession.Kind.CUSTOM_CHALLENGE);
+        new Sessions(services.sessions(), services.random()).consume(session)
+                .orElseThrow(() -> new NotAuthorizedException(SignInFlow.INVALID_SESSION));
+        User user = PasswordSignIn.signableUser(services, pool, client, pending.username());
+        if (!Users.lookUp(services, pool, username).map(u -> u.username().equals(user.username())).orElse(false)) {
+            throw new NotAuthorizedException(SignInFlow.INVALID_SESSION);
+        }
+        Map<String, String> privateParameters = pending.data().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(PRIVATE))
+                .collect(Collectors.toMap(e -> e.getKey().substring(PRIVATE.length()), Map.Entry::getValue));
+        boolean correct = triggers(services, pool).verify(context(pool, client, user), privateParameters,
+                responses.get("ANSWER"));
+        List<ChallengeResult> history = append(pending.data().get(HISTORY), "CUSTOM_CHALLENGE", correct,
+                pending.data().get(METADATA));
+        return next(services, pool, client, flow, user, history, Optional.empty());
+    }
+
+    static List<ChallengeResult> append(String encoded, String name, boolean result, String metadata) {
+        List<ChallengeResult> history = new ArrayList<>(decode(encoded));
+        history.add(new ChallengeResult(name, result, metadata));
+        return history;
+    }
+
+    private static AuthChallengeTriggers.Context context(UserPool pool, UserPoolClient client, User user) {
+        Map<String, String> attributes = user.attributes().stream()
+                .collect(Collectors.toMap(Attribute::name, Attribute::value, (x, y) -> x, LinkedHashMap::new));
+        attributes.put("cognito:user_status", user.status().name());
+        return new AuthChallengeTriggers.Context(pool.id(), client.clientId(), user.username(), attributes, false,
+                Map.of());
+    }
+
+    /** The history as one string in the session's data: entries by {@code ;}, fields base64url-encoded. */
+    private static String encode(List<ChallengeResult> history) {
+        return history.stream()
+                .map(c -> b64(c.challengeName()) + "," + c.challengeResult() + ","
+                        + (c.challengeMetadata() == null ? "" : b64(c.challengeMetadata())))
+                .collect(Collectors.joining(";"));
+    }
+
+    private static List<ChallengeResult> decode(String encoded) {
+        if (encoded == null || encoded.isEmpty()) {
+            return List.of();
+        }
+        List<ChallengeResult> out = new ArrayList<>();
+        for (String entry : encoded.split(";")) {
+            String[] f = entry.split(",", -1);
+            out.add(new ChallengeResult(unb64(f[0]), Boolean.parseBoolean(f[1]), f[2].isEmpty() ? null : unb64(f[2])));
+        }
+        return out;
+    }
+
+    private static String b64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String unb64(String s) {
+        return new String(Base64.getUrlDecoder().decode(s), StandardCharsets.UTF_8);
+    }
+}

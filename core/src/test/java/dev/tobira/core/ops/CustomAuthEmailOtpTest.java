@@ -1,0 +1,141 @@
+package dev.tobira.core.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tobira.core.CognitoException.InvalidUserPoolConfigurationException;
+import dev.tobira.core.CognitoException.NotAuthorizedException;
+import dev.tobira.core.TestServices;
+import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.pool.UserPool.LambdaConfig;
+import dev.tobira.core.srp.SrpClient;
+import dev.tobira.core.user.Attribute;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** CUSTOM_AUTH with the built-in tobira-email-otp triggers: password over SRP, then the emailed code. */
+class CustomAuthEmailOtpTest {
+
+    private static final String TRIGGER = "arn:aws:lambda:us-east-1:000000000000:function:tobira-email-otp";
+
+    private TestServices t;
+    private String poolId;
+    private String clientId;
+
+    @BeforeEach
+    void setUp() {
+        t = new TestServices();
+        UserPool pool = new CreateUserPool(t.services).handle(new CreateUserPool.Request("p", null, null,
+                new LambdaConfig(null, null, null, null, null, TRIGGER, TRIGGER, TRIGGER, null, null, null, null, null,
+                        null), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null)).userPool();
+        poolId = pool.id();
+        clientId = new CreateUserPoolClient(t.services).handle(new CreateUserPoolClient.Request(poolId, "c", null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null)).userPoolClient().clientId();
+        new AdminCreateUser(t.services).handle(new AdminCreateUser.Request(poolId, "ren",
+                List.of(new Attribute("email", "ren@example.com")), null, "Temp-Passw0rd!", null, "SUPPRESS", null,
+                null));
+        new AdminSetUserPassword(t.services).handle(new AdminSetUserPassword.Request(poolId, "ren", "Right-Passw0rd!",
+                true));
+    }
+
+    /** SRP_A, then the password proof: the CUSTOM_CHALLENGE that follows it. */
+    private AuthResponse passwordThenChallenge(String password) {
+        SrpClient srp = new SrpClient(poolId, new Random(9));
+        AuthResponse verifier = new InitiateAuth(t.services).handle(new InitiateAuth.Request("CUSTOM_AUTH",
+                Map.of("USERNAME", "ren", "SRP_A", srp.srpA(), "CHALLENGE_NAME", "SRP_A"), null, clientId, null, null,
+                null));
+        assertThat(verifier.challengeName()).isEqualTo("PASSWORD_VERIFIER");
+        Map<String, String> p = verifier.challengeParameters();
+        Map<String, String> responses = new HashMap<>(srp.passwordVerifierResponses(p.get("USER_ID_FOR_SRP"),
+                password, p.get("SALT"), p.get("SRP_B"), p.get("SECRET_BLOCK"), t.clock.instant()));
+        return respond("PASSWORD_VERIFIER", responses, verifier.session());
+    }
+
+    private AuthResponse respond(String challenge, Map<String, String> responses, String session) {
+        return new RespondToAuthChallenge(t.services).handle(new RespondToAuthChallenge.Request(clientId, challenge,
+                session, responses, null, null, null));
+    }
+
+    private AuthResponse answer(AuthResponse challenge, String code) {
+        return respond("CUSTOM_CHALLENGE", Map.of("USERNAME", "ren", "ANSWER", code), challenge.session());
+    }
+
+    private String emailedCode() {
+        Matcher m = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)").matcher(t.sent.getLast().body());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void customAuthWhenPasswordAndCodeRightThenTokens() {
+        AuthResponse challenge = passwordThenChallenge("Right-Passw0rd!");
+        assertThat(challenge.challengeName()).isEqualTo("CUSTOM_CHALLENGE");
+        assertThat(challenge.challengeParameters()).containsEntry("email", "r***@e***");
+        assertThat(t.sent).hasSize(1);
+        assertThat(t.sent.getLast().to()).isEqualTo("ren@example.com");
+        assertThat(t.sent.getLast().body()).contains("3 minutes");
+        assertThat(answer(challenge, emailedCode()).authenticationResult().accessToken()).isNotBlank();
+        assertThatThrownBy(() -> answer(challenge, emailedCode()))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Invalid session for the user.");
+    }
+
+    @Test
+    void customAuthWhenPasswordWrongThenRefusedBeforeAnyEmail() {
+        assertThatThrownBy(() -> passwordThenChallenge("Wrong-Passw0rd!"))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Incorrect username or password.");
+        assertThat(t.sent).isEmpty();
+    }
+
+    @Test
+    @DisplayName("at most 3 code attempts per sign-in, then it must start over")
+    void customAuthWhenCodeWrongThreeTimesThenFailsAndOnlyOneEmailWasSent() {
+        AuthResponse challenge = passwordThenChallenge("Right-Passw0rd!");
+        String right = emailedCode();
+        String wrong = right.equals("000000") ? "111111" : "000000";
+        AuthResponse second = answer(challenge, wrong);
+        assertThat(second.challengeName()).isEqualTo("CUSTOM_CHALLENGE");
+        AuthResponse third = answer(second, wrong);
+        assertThatThrownBy(() -> answer(third, wrong))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Incorrect username or password.");
+        assertThat(t.sent).hasSize(1);
+    }
+
+    @Test
+    void customAuthWhenCodeOlderThanThreeMinutesThenRefusedEvenIfRight() {
+        AuthResponse challenge = passwordThenChallenge("Right-Passw0rd!");
+        String code = emailedCode();
+        t.clock.advance(Duration.ofMinutes(2).plusSeconds(59));
+        AuthResponse again = answer(challenge, "999999".equals(code) ? "000000" : "999999");
+        t.clock.advance(Duration.ofSeconds(1));
+        AuthResponse late = answer(again, code);
+        assertThat(late.authenticationResult()).isNull();
+        assertThat(late.challengeName()).isEqualTo("CUSTOM_CHALLENGE");
+    }
+
+    @Test
+    void customAuthWhenPoolHasNoTriggersThenNotConfigured() {
+        UserPool bare = new CreateUserPool(t.services).handle(new CreateUserPool.Request("bare", null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null)).userPool();
+        String bareClient = new CreateUserPoolClient(t.services).handle(new CreateUserPoolClient.Request(bare.id(),
+                "c", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null)).userPoolClient().clientId();
+        assertThatThrownBy(() -> new InitiateAuth(t.services).handle(new InitiateAuth.Request("CUSTOM_AUTH",
+                Map.of("USERNAME", "x"), null, bareClient, null, null, null)))
+                .isInstanceOf(InvalidUserPoolConfigurationException.class)
+                .hasMessage("Custom auth lambda trigger is not configured for the user pool.");
+    }
+}
