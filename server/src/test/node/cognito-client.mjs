@@ -24,6 +24,11 @@
  *                  {"outcome":"success", "refreshAfter":{code,message}}
  *   attempts       one authenticateUser per password in "passwords" (a JSON array), one after the
  *                  other in this process: {"outcome":"success", "results":[{"outcome", "code"?, "message"?}]}
+ *   customAuth     CUSTOM_AUTH (SRP first, as the library does for that flow type): on customChallenge,
+ *                  reads the newest code for "email" from the dev outbox at "endpoint" and answers
+ *                  with each of "answers" in turn ("$CODE" stands for that code), one per challenge:
+ *                  {"outcome":"success", "challenges":[params…], "tokens":{...verified}} or
+ *                  {"outcome":"failure", "challenges":[…], "code", "message"}
  *   newPassword    authenticateUser with a temporary password, expecting newPasswordRequired; answers
  *                  it with completeNewPasswordChallenge("newPassword" of the request):
  *                  {"outcome":"success", "userAttributes", "requiredAttributes", "tokens":{...verified}}
@@ -114,7 +119,39 @@ async function signedIn() {
   return { user, session: result.session };
 }
 
+async function outboxCode(address) {
+  const response = await fetch(`${request.endpoint}/_tobira/outbox?to=${encodeURIComponent(address)}`);
+  const { messages } = await response.json();
+  const match = messages.length ? /(?<!\d)(\d{6})(?!\d)/.exec(messages[0].body) : null;
+  return match ? match[1] : null;
+}
+
 const scenarios = {
+  async customAuth() {
+    const user = new CognitoUser({ Username: request.username, Pool: pool });
+    user.setAuthenticationFlowType('CUSTOM_AUTH');
+    const challenges = [];
+    const answers = [...request.answers];
+    const result = await new Promise((resolve) => {
+      const callbacks = {
+        onSuccess: (session) => resolve({ session }),
+        onFailure: (err) => resolve({ failure: errorOf(err) }),
+        customChallenge: async (parameters) => {
+          challenges.push(parameters);
+          const code = await outboxCode(request.email);
+          const answer = answers.shift() ?? '$CODE';
+          user.sendCustomChallengeAnswer(answer === '$CODE' ? code : answer, callbacks);
+        },
+      };
+      user.authenticateUser(
+        new AuthenticationDetails({ Username: request.username, Password: request.password }), callbacks);
+    });
+    if (result.failure) {
+      return { outcome: 'failure', challenges, ...result.failure };
+    }
+    return { outcome: 'success', challenges, tokens: await verified(result.session) };
+  },
+
   async newPassword() {
     const user = newUser();
     const result = await new Promise((resolve) => {
