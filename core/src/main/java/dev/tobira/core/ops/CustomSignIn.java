@@ -42,13 +42,12 @@ final class CustomSignIn {
     /** The pool's auth-challenge triggers; for now only the built-in {@code tobira-email-otp} ones run. */
     static AuthChallengeTriggers triggers(Services services, UserPool pool) {
         LambdaConfig l = pool.lambdaConfig();
-        List<String> arns = l == null ? List.of() : java.util.stream.Stream.of(l.defineAuthChallenge(),
-                l.createAuthChallenge(), l.verifyAuthChallengeResponse()).filter(a -> a != null).toList();
         if (l == null || l.defineAuthChallenge() == null) {
             throw new InvalidUserPoolConfigurationException(
                     "Custom auth lambda trigger is not configured for the user pool.");
         }
-        for (String arn : arns) {
+        for (String arn : java.util.stream.Stream.of(l.defineAuthChallenge(), l.createAuthChallenge(),
+                l.verifyAuthChallengeResponse()).filter(java.util.Objects::nonNull).toList()) {
             if (!EmailOtpTriggers.isBuiltIn(arn)) {
                 throw new UnexpectedLambdaException("Tobira cannot invoke " + arn + " yet: only the built-in "
                         + EmailOtpTriggers.FUNCTION_NAME + " triggers run.");
