@@ -1,6 +1,7 @@
 package dev.tobira.server;
 
 import dev.tobira.core.Limits;
+import dev.tobira.core.trigger.EmailOtpSettings;
 import dev.tobira.server.config.Settings;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -102,9 +103,26 @@ public final class TobiraCommand implements Callable<Integer> {
                 defaultValue = "${env:TOBIRA_RESEND_COOLDOWN_SECONDS:-10}")
         int resendCooldownSeconds;
 
+        @Option(names = "--email-otp-code-length",
+                description = "Digits in the codes of the built-in tobira-email-otp triggers (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:TOBIRA_EMAIL_OTP_CODE_LENGTH:-6}")
+        int emailOtpCodeLength;
+
+        @Option(names = "--email-otp-validity-minutes",
+                description = "Minutes a tobira-email-otp code works (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:TOBIRA_EMAIL_OTP_VALIDITY_MINUTES:-3}")
+        int emailOtpValidityMinutes;
+
+        @Option(names = "--email-otp-max-attempts",
+                description = "Code answers per tobira-email-otp sign-in (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:TOBIRA_EMAIL_OTP_MAX_ATTEMPTS:-3}")
+        int emailOtpMaxAttempts;
+
         Limits limits() {
             return new Limits(Limits.DEFAULT.confirmationCodeLength(), Limits.DEFAULT.confirmationCodeValidity(),
-                    Limits.DEFAULT.maxFailedCodeAttempts(), Duration.ofSeconds(resendCooldownSeconds));
+                    Limits.DEFAULT.maxFailedCodeAttempts(), Duration.ofSeconds(resendCooldownSeconds),
+                    new EmailOtpSettings(emailOtpCodeLength, Duration.ofMinutes(emailOtpValidityMinutes),
+                            emailOtpMaxAttempts));
         }
 
         @Option(names = "--smtp-host", description = "SMTP server for email; email goes by SMTP when set.",
@@ -178,10 +196,17 @@ public final class TobiraCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Limits limits;
+            try {
+                limits = limits();
+            } catch (IllegalArgumentException e) {
+                System.err.println("tobira: invalid tobira-email-otp setting: " + e.getMessage());
+                return 2;
+            }
             Settings settings = new Settings(true, host == null ? "127.0.0.1" : host, port, dataDir, inMemory,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "http://localhost:" + port : issuerUrl, Optional.empty(), Optional.empty(),
-                    region, accountId, maxBodyBytes, limits(), delivery());
+                    region, accountId, maxBodyBytes, limits, delivery());
             List<String> missing = settings.delivery().missing();
             if (!missing.isEmpty()) {
                 return refuse("tobira dev: cannot start", missing, "");
@@ -209,10 +234,17 @@ public final class TobiraCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Limits limits;
+            try {
+                limits = limits();
+            } catch (IllegalArgumentException e) {
+                System.err.println("tobira: invalid tobira-email-otp setting: " + e.getMessage());
+                return 2;
+            }
             Settings settings = new Settings(false, host == null ? "0.0.0.0" : host, port, Path.of("."), false,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "" : issuerUrl, Optional.ofNullable(adminAccessKeyId),
-                    Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes, limits(), delivery());
+                    Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes, limits, delivery());
             List<String> missing = settings.missingForProduction();
             if (!missing.isEmpty()) {
                 return refuse("tobira start: cannot start in production mode", missing, ", or use 'tobira dev'");

@@ -23,7 +23,8 @@ public final class RunningTobira implements AutoCloseable {
     public static final String ADMIN_SECRET = "tobira-test-secret-access-key";
 
     /** Cognito's limits, but no resend cooldown, so that tests may resend at once (the cooldown has its own test). */
-    public static final Limits TEST_LIMITS = new Limits(6, java.time.Duration.ofHours(24), 5, java.time.Duration.ZERO);
+    public static final Limits TEST_LIMITS = new Limits(6, java.time.Duration.ofHours(24), 5, java.time.Duration.ZERO,
+            dev.tobira.core.trigger.EmailOtpSettings.DEFAULT);
 
     private final ConfigurableApplicationContext context;
     private final Settings settings;

@@ -139,6 +139,25 @@ public final class MessageTemplates {
      * {@code EmailMfaConfiguration} ({@code Message} with {@code {####}}, {@code Subject}) where set,
      * else the default in {@code language}, which states {@code validity}.
      */
+    /**
+     * A sign-in code by email in Tobira's default words, where no pool is at hand (the AWS Lambda
+     * handlers of the built-in triggers).
+     */
+    public static Message emailOtp(String language, String to, String code, Duration validity, Instant now) {
+        Copy copy = Copy.of(language);
+        return email(to, null, null, Map.of(CODE, code), copy.emailOtp(code, inWords(validity, copy)), now);
+    }
+
+    /**
+     * The language of a user's {@code locale} attribute when it is Japanese or English, else
+     * {@code fallback}; see {@link #language(UserPool, Optional)}.
+     */
+    public static String language(Optional<String> localeAttribute, String fallback) {
+        return localeAttribute.flatMap(MessageTemplates::supportedLanguage)
+                .or(() -> Optional.ofNullable(fallback).flatMap(MessageTemplates::supportedLanguage))
+                .orElse(EN);
+    }
+
     public static Message emailOtp(UserPool pool, String language, String to, String code, Duration validity,
             Instant now) {
         EmailMfaConfig c = pool.emailMfaConfiguration();

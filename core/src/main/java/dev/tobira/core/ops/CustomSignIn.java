@@ -53,7 +53,7 @@ final class CustomSignIn {
                         + EmailOtpTriggers.FUNCTION_NAME + " triggers run.");
             }
         }
-        return new EmailOtpTriggers(services, pool);
+        return EmailOtpTriggers.of(services, pool);
     }
 
     static AuthResponse initiate(Services services, UserPool pool, UserPoolClient client, SignInFlow flow,

@@ -5,37 +5,70 @@ import dev.tobira.core.Services;
 import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.code.CodePurpose;
 import dev.tobira.core.message.Masking;
+import dev.tobira.core.message.Message;
+import dev.tobira.core.message.MessageSender;
 import dev.tobira.core.message.MessageTemplates;
 import dev.tobira.core.pool.UserPool;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 /**
  * The built-in {@code tobira-email-otp} triggers: the password-then-emailed-code design of the
- * original demo, done right. Define: SRP_A → PASSWORD_VERIFIER → CUSTOM_CHALLENGE → tokens, at most
- * {@link #MAX_CODE_ATTEMPTS} answers, anything else fails. Create: a 6-digit code from the injected
- * random source, emailed through the outbox with a message that states its real validity; the masked
- * address is the public parameter {@code email}; only the code's keyed hash and expiry are kept, and
- * a second round re-asks for the same code rather than sending another. Verify: constant-time
- * comparison, expiry enforced.
+ * original demo, done right. The same code runs inside Tobira and in the {@code lambda} module's
+ * AWS Lambda handlers.
+ *
+ * <ul>
+ *   <li>Define: SRP_A → PASSWORD_VERIFIER → CUSTOM_CHALLENGE → tokens; at most
+ *       {@link EmailOtpSettings#maxCodeAttempts()} answers; anything else fails.
+ *   <li>Create: a code from the injected random source, emailed with a message that states its
+ *       real validity; the masked address is the public parameter {@code email}; only the code's
+ *       keyed hash and expiry are kept (in the private parameters and the challenge metadata), and a
+ *       later round re-asks for the same code rather than sending another.
+ *   <li>Verify: expiry enforced, constant-time comparison of keyed hashes.
+ * </ul>
  */
 public final class EmailOtpTriggers implements AuthChallengeTriggers {
 
     /** The function name that selects these triggers in any Lambda ARN. */
     public static final String FUNCTION_NAME = "tobira-email-otp";
-    public static final int MAX_CODE_ATTEMPTS = 3;
-    public static final Duration CODE_VALIDITY = Duration.ofMinutes(3);
-    private static final int CODE_DIGITS = 6;
 
-    private final Services services;
-    private final UserPool pool;
+    /** Makes the email that carries a code to a user with these attributes. */
+    @FunctionalInterface
+    public interface CodeEmail {
+        Message compose(Map<String, String> userAttributes, String to, String code, Duration validity, Instant now);
+    }
 
-    public EmailOtpTriggers(Services services, UserPool pool) {
-        this.services = services;
-        this.pool = pool;
+    private static final String METADATA_PREFIX = "EMAIL_OTP:";
+
+    private final EmailOtpSettings settings;
+    private final CodeHasher hasher;
+    private final MessageSender sender;
+    private final CodeEmail email;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public EmailOtpTriggers(EmailOtpSettings settings, CodeHasher hasher, MessageSender sender, CodeEmail email,
+            Clock clock, RandomGenerator random) {
+        this.settings = settings;
+        this.hasher = hasher;
+        this.sender = sender;
+        this.email = email;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** The triggers as Tobira runs them for {@code pool}: its templates, the server's outbox and code key. */
+    public static EmailOtpTriggers of(Services services, UserPool pool) {
+        return new EmailOtpTriggers(services.limits().emailOtpTrigger(), services.codeHasher(), services.messages(),
+                (attributes, to, code, validity, now) -> MessageTemplates.emailOtp(pool,
+                        MessageTemplates.language(pool, Optional.ofNullable(attributes.get("locale"))), to, code,
+                        validity, now),
+                services.clock(), services.random());
     }
 
     /** Whether {@code arn} names the built-in function (any region and account). */
@@ -60,45 +93,46 @@ public final class EmailOtpTriggers implements AuthChallengeTriggers {
                 return new DefineResponse(null, true, false);
             }
             long answers = session.stream().filter(c -> c.challengeName().equals("CUSTOM_CHALLENGE")).count();
-            return answers < MAX_CODE_ATTEMPTS ? challenge("CUSTOM_CHALLENGE") : fail();
+            return answers < settings.maxCodeAttempts() ? challenge("CUSTOM_CHALLENGE") : fail();
         }
         return fail();
     }
 
     @Override
     public CreateResponse create(Context context, String challengeName, List<ChallengeResult> session) {
-        String email = Optional.ofNullable(context.userAttributes().get("email")).orElseThrow(() ->
+        String address = Optional.ofNullable(context.userAttributes().get("email")).orElseThrow(() ->
                 new UserLambdaValidationException("CreateAuthChallenge failed with error the user has no email."));
         Optional<String> earlier = session.stream()
-                .filter(c -> c.challengeName().equals("CUSTOM_CHALLENGE") && c.challengeMetadata() != null)
+                .filter(c -> c.challengeName().equals("CUSTOM_CHALLENGE") && c.challengeMetadata() != null
+                        && c.challengeMetadata().startsWith(METADATA_PREFIX))
                 .map(ChallengeResult::challengeMetadata)
                 .reduce((first, second) -> second);
-        String metadata = earlier.orElseGet(() -> sendCode(context, email));
+        String metadata = earlier.orElseGet(() -> sendCode(context, address));
         String[] parts = metadata.split(":");
-        return new CreateResponse(Map.of("email", Masking.email(email)),
+        return new CreateResponse(Map.of("email", Masking.email(address)),
                 Map.of("codeHash", parts[1], "expiresAt", parts[2]), metadata);
     }
 
     @Override
     public boolean verify(Context context, Map<String, String> privateChallengeParameters, String challengeAnswer) {
-        Instant expiresAt = Instant.ofEpochMilli(Long.parseLong(privateChallengeParameters.get("expiresAt")));
-        if (!services.clock().instant().isBefore(expiresAt) || challengeAnswer == null) {
+        String codeHash = privateChallengeParameters.get("codeHash");
+        String expiresAt = privateChallengeParameters.get("expiresAt");
+        if (codeHash == null || expiresAt == null || challengeAnswer == null || !expiresAt.matches("\\d{1,18}")
+                || !clock.instant().isBefore(Instant.ofEpochMilli(Long.parseLong(expiresAt)))) {
             return false;
         }
-        String hash = services.codeHasher().hash(pool.id(), context.username(), CodePurpose.SIGN_IN_CHALLENGE,
+        String hash = hasher.hash(context.userPoolId(), context.username(), CodePurpose.SIGN_IN_CHALLENGE,
                 challengeAnswer.strip());
-        return CodeHasher.same(hash, privateChallengeParameters.get("codeHash"));
+        return CodeHasher.same(hash, codeHash);
     }
 
     /** Emails a new code; returns the metadata that carries its hash and expiry to later rounds. */
-    private String sendCode(Context context, String email) {
-        String code = CodeHasher.newCode(CODE_DIGITS, services.random());
-        Instant now = services.clock().instant();
-        Instant expiresAt = now.plus(CODE_VALIDITY);
-        services.messages().send(MessageTemplates.emailOtp(pool,
-                MessageTemplates.language(pool, Optional.ofNullable(context.userAttributes().get("locale"))), email,
-                code, CODE_VALIDITY, now));
-        return "EMAIL_OTP:" + services.codeHasher().hash(pool.id(), context.username(), CodePurpose.SIGN_IN_CHALLENGE,
+    private String sendCode(Context context, String address) {
+        String code = CodeHasher.newCode(settings.codeLength(), random);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(settings.codeValidity());
+        sender.send(email.compose(context.userAttributes(), address, code, settings.codeValidity(), now));
+        return METADATA_PREFIX + hasher.hash(context.userPoolId(), context.username(), CodePurpose.SIGN_IN_CHALLENGE,
                 code) + ":" + expiresAt.toEpochMilli();
     }
 
