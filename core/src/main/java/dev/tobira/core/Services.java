@@ -10,6 +10,7 @@ import dev.tobira.core.signin.LockoutStore;
 import dev.tobira.core.signin.TokenStore;
 import dev.tobira.core.token.SigningKeys;
 import dev.tobira.core.token.TokenIssuer;
+import dev.tobira.core.trigger.TriggerInvoker;
 import dev.tobira.core.user.UserStore;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
@@ -24,6 +25,7 @@ import java.util.random.RandomGenerator;
  *     outside tests
  * @param region the AWS region name that prefixes pool ids (e.g. {@code us-east-1})
  * @param accountId the 12-digit account id in pool ARNs
+ * @param triggers runs the pools' Lambda trigger functions (other than Tobira's built-in ones)
  */
 public record Services(
         UserPoolStore pools,
@@ -42,4 +44,5 @@ public record Services(
         Clock clock,
         RandomGenerator random,
         String region,
-        String accountId) {}
+        String accountId,
+        TriggerInvoker triggers) {}

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import dev.tobira.core.trigger.TriggerInvoker;
 import java.util.List;
 import java.util.Random;
 
@@ -28,13 +29,18 @@ public final class TestServices {
     public final Services services;
 
     public TestServices(Limits limits) {
+        this(limits, TriggerInvoker.NONE);
+    }
+
+    /** Services whose Lambda triggers run through {@code triggers}. */
+    public TestServices(Limits limits, TriggerInvoker triggers) {
         InMemoryStores stores = InMemoryStores.create();
         MessageSender recorder = sent::add;
         InMemorySigningKeys keys = new InMemorySigningKeys(clock, new SecureRandom());
         services = new Services(stores.pools(), stores.clients(), stores.users(), new InMemoryCodeStore(),
                 new InMemoryAuthSessionStore(), new InMemoryLockoutStore(), new InMemoryTokenStore(),
                 new TokenIssuer(keys, clock, "http://localhost:9229", new Random(13)), keys, recorder, Transactions.direct(), new CodeHasher(new byte[32]), limits,
-                clock, new Random(11), "us-east-1", "000000000000");
+                clock, new Random(11), "us-east-1", "000000000000", triggers);
     }
 
     public TestServices() {

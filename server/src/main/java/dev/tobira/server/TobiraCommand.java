@@ -6,6 +6,7 @@ import dev.tobira.server.config.Settings;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -165,6 +166,22 @@ public final class TobiraCommand implements Callable<Integer> {
                 defaultValue = "${env:TOBIRA_SNS_ENDPOINT}")
         String snsEndpoint;
 
+        @Option(names = "--trigger-class", split = ",", paramLabel = "FUNCTION=CLASS",
+                description = "Run the Lambda function FUNCTION (the name in a pool's trigger ARN) as this Java class "
+                        + "on the classpath (a RequestHandler or RequestStreamHandler); repeatable.",
+                defaultValue = "${env:TOBIRA_TRIGGER_CLASSES}")
+        Map<String, String> triggerClasses;
+
+        @Option(names = "--lambda-endpoint",
+                description = "AWS Lambda Invoke API endpoint for other trigger ARNs (SAM local, serverless-offline); "
+                        + "default: AWS's own endpoint in the ARN's region.",
+                defaultValue = "${env:TOBIRA_LAMBDA_ENDPOINT}")
+        String lambdaEndpoint;
+
+        Settings.Triggers triggers() {
+            return new Settings.Triggers(triggerClasses == null ? Map.of() : triggerClasses, given(lambdaEndpoint));
+        }
+
         Settings.Delivery delivery() {
             int port = smtpPort != null ? smtpPort : smtpSecurity == Settings.SmtpSecurity.TLS ? 465 : 587;
             return new Settings.Delivery(given(smtpHost), port, smtpSecurity, given(smtpUsername), given(smtpPassword),
@@ -206,7 +223,7 @@ public final class TobiraCommand implements Callable<Integer> {
             Settings settings = new Settings(true, host == null ? "127.0.0.1" : host, port, dataDir, inMemory,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "http://localhost:" + port : issuerUrl, Optional.empty(), Optional.empty(),
-                    region, accountId, maxBodyBytes, limits, delivery());
+                    region, accountId, maxBodyBytes, limits, delivery(), triggers());
             List<String> missing = settings.delivery().missing();
             if (!missing.isEmpty()) {
                 return refuse("tobira dev: cannot start", missing, "");
@@ -244,7 +261,7 @@ public final class TobiraCommand implements Callable<Integer> {
             Settings settings = new Settings(false, host == null ? "0.0.0.0" : host, port, Path.of("."), false,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "" : issuerUrl, Optional.ofNullable(adminAccessKeyId),
-                    Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes, limits, delivery());
+                    Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes, limits, delivery(), triggers());
             List<String> missing = settings.missingForProduction();
             if (!missing.isEmpty()) {
                 return refuse("tobira start: cannot start in production mode", missing, ", or use 'tobira dev'");

@@ -44,6 +44,14 @@ public final class RunningTobira implements AutoCloseable {
         return new RunningTobira(dev(Path.of("unused"), true, delivery));
     }
 
+    /** Dev mode with an in-memory database, running Lambda triggers as {@code triggers} says. */
+    public static RunningTobira devInMemory(Settings.Triggers triggers) {
+        Settings s = dev(Path.of("unused"), true, Settings.Delivery.none());
+        return new RunningTobira(new Settings(s.dev(), s.host(), s.port(), s.dataDir(), s.inMemory(), s.dbUrl(),
+                s.dbUser(), s.dbPassword(), s.issuerUrl(), s.adminAccessKeyId(), s.adminSecretAccessKey(), s.region(),
+                s.accountId(), s.maxBodyBytes(), s.limits(), s.delivery(), triggers));
+    }
+
     /** Dev mode keeping its H2 database in {@code dataDir}. */
     public static RunningTobira dev(Path dataDir) {
         return new RunningTobira(dev(dataDir, false, Settings.Delivery.none()));
@@ -68,14 +76,15 @@ public final class RunningTobira implements AutoCloseable {
         int port = freePort();
         return new RunningTobira(new Settings(false, "127.0.0.1", port, Path.of("."), false, Optional.of(jdbcUrl),
                 dbUser, Optional.empty(), "http://127.0.0.1:" + port, Optional.of(ADMIN_KEY_ID),
-                Optional.of(ADMIN_SECRET), "us-east-1", "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, TEST_LIMITS, delivery));
+                Optional.of(ADMIN_SECRET), "us-east-1", "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, TEST_LIMITS, delivery,
+                Settings.Triggers.none()));
     }
 
     private static Settings dev(Path dataDir, boolean inMemory, Settings.Delivery delivery) {
         int port = freePort();
         return new Settings(true, "127.0.0.1", port, dataDir, inMemory, Optional.empty(), Optional.empty(),
                 Optional.empty(), "http://127.0.0.1:" + port, Optional.empty(), Optional.empty(), "us-east-1",
-                "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, TEST_LIMITS, delivery);
+                "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, TEST_LIMITS, delivery, Settings.Triggers.none());
     }
 
     public static int freePort() {

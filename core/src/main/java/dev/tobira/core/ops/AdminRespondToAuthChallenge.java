@@ -21,7 +21,7 @@ public final class AdminRespondToAuthChallenge
     public AuthResponse handle(Request r) {
         UserPoolClient client = Pools.client(services, r.userPoolId(), r.clientId());
         UserPool pool = Pools.pool(services, r.userPoolId());
-        return new SignInFlow(services, pool, client, true).respond(r.challengeName(), r.challengeResponses(),
+        return new SignInFlow(services, pool, client, true, r.clientMetadata()).respond(r.challengeName(), r.challengeResponses(),
                 r.session());
     }
 }

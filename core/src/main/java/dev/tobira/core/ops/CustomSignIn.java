@@ -1,19 +1,19 @@
 package dev.tobira.core.ops;
 
+import dev.tobira.core.CognitoException.InvalidLambdaResponseException;
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.InvalidUserPoolConfigurationException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
-import dev.tobira.core.CognitoException.UnexpectedLambdaException;
+import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
-import dev.tobira.core.pool.UserPool.LambdaConfig;
 import dev.tobira.core.pool.UserPoolClient;
 import dev.tobira.core.session.AuthSession;
 import dev.tobira.core.session.Sessions;
 import dev.tobira.core.trigger.AuthChallengeTriggers;
 import dev.tobira.core.trigger.ChallengeResult;
 import dev.tobira.core.trigger.EmailOtpTriggers;
-import dev.tobira.core.user.Attribute;
+import dev.tobira.core.trigger.PoolAuthChallengeTriggers;
 import dev.tobira.core.user.User;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -29,31 +29,37 @@ import java.util.stream.Collectors;
  * CUSTOM_AUTH (spec §3): the pool's DefineAuthChallenge decides each next step from the history of
  * this sign-in; SRP first when the client starts with {@code CHALLENGE_NAME=SRP_A}; CreateAuthChallenge
  * makes each custom challenge and VerifyAuthChallengeResponse checks its answer; every round has a
- * new {@code Session}, and a spent one is refused.
+ * new {@code Session}, and a spent one is refused. With {@code PreventUserExistenceErrors} an unknown
+ * user goes through the triggers too ({@code userNotFound: true}), and can never get tokens.
  */
 final class CustomSignIn {
 
     static final String HISTORY = "customAuthHistory";
     private static final String PRIVATE = "private.";
     private static final String METADATA = "challengeMetadata";
+    private static final String USER_NOT_FOUND = "userNotFound";
 
     private CustomSignIn() {}
 
-    /** The pool's auth-challenge triggers; for now only the built-in {@code tobira-email-otp} ones run. */
+    /**
+     * Who is signing in: a user of the pool, or — only with {@code PreventUserExistenceErrors} — a
+     * name that matches nobody, which the triggers see with {@code userNotFound: true}.
+     */
+    private record Subject(String username, Optional<User> user) {
+        boolean found() {
+            return user.isPresent();
+        }
+    }
+
+    /** The pool's auth-challenge triggers, each run where its ARN points. */
     static AuthChallengeTriggers triggers(Services services, UserPool pool) {
-        LambdaConfig l = pool.lambdaConfig();
-        if (l == null || l.defineAuthChallenge() == null) {
+        PoolAuthChallengeTriggers triggers = new PoolAuthChallengeTriggers(pool.lambdaConfig(),
+                EmailOtpTriggers.of(services, pool), services.triggers());
+        if (!triggers.configured()) {
             throw new InvalidUserPoolConfigurationException(
                     "Custom auth lambda trigger is not configured for the user pool.");
         }
-        for (String arn : java.util.stream.Stream.of(l.defineAuthChallenge(), l.createAuthChallenge(),
-                l.verifyAuthChallengeResponse()).filter(java.util.Objects::nonNull).toList()) {
-            if (!EmailOtpTriggers.isBuiltIn(arn)) {
-                throw new UnexpectedLambdaException("Tobira cannot invoke " + arn + " yet: only the built-in "
-                        + EmailOtpTriggers.FUNCTION_NAME + " triggers run.");
-            }
-        }
-        return EmailOtpTriggers.of(services, pool);
+        return triggers;
     }
 
     static AuthResponse initiate(Services services, UserPool pool, UserPoolClient client, SignInFlow flow,
@@ -61,37 +67,47 @@ final class CustomSignIn {
         triggers(services, pool);
         String username = PasswordSignIn.required(params, "USERNAME");
         AppClients.checkSecretHash(client, username, params.get("SECRET_HASH"));
-        User user = PasswordSignIn.signableUser(services, pool, client, username);
+        Subject subject = subject(services, pool, client, username);
         boolean srpFirst = "SRP_A".equals(params.get("CHALLENGE_NAME"));
         Optional<BigInteger> a = srpFirst
                 ? Optional.of(SrpSignIn.srpA(PasswordSignIn.required(params, "SRP_A"))) : Optional.empty();
         List<ChallengeResult> history = srpFirst ? List.of(new ChallengeResult("SRP_A", true, null)) : List.of();
-        return next(services, pool, client, flow, user, history, a);
+        return next(services, pool, client, flow, subject, history, a);
     }
 
-    /** Asks DefineAuthChallenge what follows {@code history}, and answers with it. */
+    /** Asks DefineAuthChallenge what follows {@code history} for {@code user}, and answers with it. */
     static AuthResponse next(Services services, UserPool pool, UserPoolClient client, SignInFlow flow, User user,
             List<ChallengeResult> history, Optional<BigInteger> srpA) {
+        return next(services, pool, client, flow, new Subject(user.username(), Optional.of(user)), history, srpA);
+    }
+
+    private static AuthResponse next(Services services, UserPool pool, UserPoolClient client, SignInFlow flow,
+            Subject subject, List<ChallengeResult> history, Optional<BigInteger> srpA) {
         AuthChallengeTriggers triggers = triggers(services, pool);
-        AuthChallengeTriggers.Context context = context(pool, client, user);
+        AuthChallengeTriggers.Context context = context(pool, client, flow, subject);
         AuthChallengeTriggers.DefineResponse decision = triggers.define(context, history);
         if (decision.failAuthentication()) {
             throw new NotAuthorizedException(PasswordSignIn.INCORRECT);
         }
         if (decision.issueTokens()) {
+            User user = subject.user().orElseThrow(() -> new NotAuthorizedException(PasswordSignIn.INCORRECT));
             return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user));
         }
         String name = String.valueOf(decision.challengeName());
         if (name.equals("PASSWORD_VERIFIER")) {
             BigInteger a = srpA.orElseThrow(() -> new InvalidParameterException(
                     "SRP_A is required: begin a custom authentication with SRP to verify the password."));
-            return SrpSignIn.challenge(services, flow, user.username(), user.password().orElseThrow(
-                    () -> new NotAuthorizedException(PasswordSignIn.INCORRECT)), false, a,
-                    Map.of(HISTORY, encode(history)));
+            Map<String, String> extra = Map.of(HISTORY, encode(history));
+            if (!subject.found() || subject.user().get().password().isEmpty()) {
+                // The same simulated challenge USER_SRP_AUTH gives; its proof always fails.
+                return SrpSignIn.challenge(services, flow, SrpSignIn.simulatedUserId(services, pool, subject.username()),
+                        SrpSignIn.simulatedVerifier(services, pool, subject.username()), true, a, extra);
+            }
+            User user = subject.user().get();
+            return SrpSignIn.challenge(services, flow, user.username(), user.password().get(), false, a, extra);
         }
         if (!name.equals("CUSTOM_CHALLENGE")) {
-            throw new dev.tobira.core.CognitoException.InvalidLambdaResponseException(
-                    "Invalid lambda function output : Invalid challenge name " + name);
+            throw new InvalidLambdaResponseException("Invalid lambda function output : Invalid challenge name " + name);
         }
         AuthChallengeTriggers.CreateResponse created = triggers.create(context, name, history);
         Map<String, String> data = new LinkedHashMap<>();
@@ -100,7 +116,10 @@ final class CustomSignIn {
         if (created.challengeMetadata() != null) {
             data.put(METADATA, created.challengeMetadata());
         }
-        String session = flow.openSession(AuthSession.Kind.CUSTOM_CHALLENGE, user.username(), data);
+        if (!subject.found()) {
+            data.put(USER_NOT_FOUND, "true");
+        }
+        String session = flow.openSession(AuthSession.Kind.CUSTOM_CHALLENGE, subject.username(), data);
         return AuthResponse.challenge("CUSTOM_CHALLENGE", session, created.publicChallengeParameters());
     }
 
@@ -112,18 +131,27 @@ final class CustomSignIn {
         AuthSession pending = flow.session(session, AuthSession.Kind.CUSTOM_CHALLENGE);
         new Sessions(services.sessions(), services.random()).consume(session)
                 .orElseThrow(() -> new NotAuthorizedException(SignInFlow.INVALID_SESSION));
-        User user = PasswordSignIn.signableUser(services, pool, client, pending.username());
-        if (!Users.lookUp(services, pool, username).map(u -> u.username().equals(user.username())).orElse(false)) {
-            throw new NotAuthorizedException(SignInFlow.INVALID_SESSION);
+        Subject subject;
+        if (pending.data().containsKey(USER_NOT_FOUND)) {
+            if (!pending.username().equals(username)) {
+                throw new NotAuthorizedException(SignInFlow.INVALID_SESSION);
+            }
+            subject = new Subject(username, Optional.empty());
+        } else {
+            User user = PasswordSignIn.signableUser(services, pool, client, pending.username());
+            if (!Users.lookUp(services, pool, username).map(u -> u.username().equals(user.username())).orElse(false)) {
+                throw new NotAuthorizedException(SignInFlow.INVALID_SESSION);
+            }
+            subject = new Subject(user.username(), Optional.of(user));
         }
         Map<String, String> privateParameters = pending.data().entrySet().stream()
                 .filter(e -> e.getKey().startsWith(PRIVATE))
                 .collect(Collectors.toMap(e -> e.getKey().substring(PRIVATE.length()), Map.Entry::getValue));
-        boolean correct = triggers(services, pool).verify(context(pool, client, user), privateParameters,
+        boolean correct = triggers(services, pool).verify(context(pool, client, flow, subject), privateParameters,
                 responses.get("ANSWER"));
         List<ChallengeResult> history = append(pending.data().get(HISTORY), "CUSTOM_CHALLENGE", correct,
                 pending.data().get(METADATA));
-        return next(services, pool, client, flow, user, history, Optional.empty());
+        return next(services, pool, client, flow, subject, history, Optional.empty());
     }
 
     static List<ChallengeResult> append(String encoded, String name, boolean result, String metadata) {
@@ -132,12 +160,27 @@ final class CustomSignIn {
         return history;
     }
 
-    private static AuthChallengeTriggers.Context context(UserPool pool, UserPoolClient client, User user) {
-        Map<String, String> attributes = user.attributes().stream()
-                .collect(Collectors.toMap(Attribute::name, Attribute::value, (x, y) -> x, LinkedHashMap::new));
-        attributes.put("cognito:user_status", user.status().name());
-        return new AuthChallengeTriggers.Context(pool.id(), client.clientId(), user.username(), attributes, false,
-                Map.of());
+    private static Subject subject(Services services, UserPool pool, UserPoolClient client, String username) {
+        if (Users.lookUp(services, pool, username).isEmpty()) {
+            if (!"ENABLED".equals(client.preventUserExistenceErrors())) {
+                throw new UserNotFoundException("User does not exist.");
+            }
+            return new Subject(username, Optional.empty());
+        }
+        User user = PasswordSignIn.signableUser(services, pool, client, username);
+        return new Subject(user.username(), Optional.of(user));
+    }
+
+    /** The trigger's view of the user: all attributes as strings, plus Cognito's status pseudo-attribute. */
+    private static AuthChallengeTriggers.Context context(UserPool pool, UserPoolClient client, SignInFlow flow,
+            Subject subject) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        subject.user().ifPresent(user -> {
+            user.attributes().forEach(a -> attributes.putIfAbsent(a.name(), a.value()));
+            attributes.put("cognito:user_status", user.status().name());
+        });
+        return new AuthChallengeTriggers.Context(pool.id(), client.clientId(), subject.username(), attributes,
+                !subject.found(), flow.clientMetadata());
     }
 
     /** The history as one string in the session's data: entries by {@code ;}, fields base64url-encoded. */

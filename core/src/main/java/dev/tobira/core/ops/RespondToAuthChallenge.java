@@ -20,7 +20,7 @@ public final class RespondToAuthChallenge extends ServiceOperation<RespondToAuth
     public AuthResponse handle(Request r) {
         UserPoolClient client = AppClients.client(services, r.clientId());
         UserPool pool = Pools.pool(services, client.userPoolId());
-        return new SignInFlow(services, pool, client, false).respond(r.challengeName(), r.challengeResponses(),
+        return new SignInFlow(services, pool, client, false, r.clientMetadata()).respond(r.challengeName(), r.challengeResponses(),
                 r.session());
     }
 }

@@ -34,12 +34,24 @@ final class SignInFlow {
     private final UserPool pool;
     private final UserPoolClient client;
     private final boolean admin;
+    private final Map<String, String> clientMetadata;
 
     SignInFlow(Services services, UserPool pool, UserPoolClient client, boolean admin) {
+        this(services, pool, client, admin, Map.of());
+    }
+
+    /** @param clientMetadata the request's {@code ClientMetadata}, passed on to the triggers */
+    SignInFlow(Services services, UserPool pool, UserPoolClient client, boolean admin,
+            Map<String, String> clientMetadata) {
         this.services = services;
         this.pool = pool;
         this.client = client;
         this.admin = admin;
+        this.clientMetadata = clientMetadata == null ? Map.of() : Map.copyOf(clientMetadata);
+    }
+
+    Map<String, String> clientMetadata() {
+        return clientMetadata;
     }
 
     AuthResponse initiate(String authFlow, Map<String, String> parameters) {

@@ -139,7 +139,7 @@ final class SrpSignIn {
     }
 
     /** The same made-up internal username for the same unknown name, so the answer reveals nothing. */
-    private static String simulatedUserId(Services services, UserPool pool, String username) {
+    static String simulatedUserId(Services services, UserPool pool, String username) {
         String h = services.codeHasher().hash(pool.id(), username.toLowerCase(java.util.Locale.ROOT),
                 CodePurpose.SIGN_UP, "simulated-user-id");
         return new UUID(Long.parseUnsignedLong(h.substring(0, 16), 16) & 0xffffffffffff0fffL | 0x4000L,
@@ -148,7 +148,7 @@ final class SrpSignIn {
     }
 
     /** A verifier for an unknown user: a stable salt per name, and a password nobody knows. */
-    private static PasswordVerifier simulatedVerifier(Services services, UserPool pool, String username) {
+    static PasswordVerifier simulatedVerifier(Services services, UserPool pool, String username) {
         String h = services.codeHasher().hash(pool.id(), username.toLowerCase(java.util.Locale.ROOT),
                 CodePurpose.SIGN_UP, "simulated-salt");
         String salt = (h.startsWith("00") ? "7f" + h.substring(2) : h).substring(0, 32);

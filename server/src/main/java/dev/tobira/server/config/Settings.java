@@ -5,6 +5,7 @@ import dev.tobira.server.store.JdbcStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param issuerUrl public base URL of this server, the prefix of tokens' {@code iss}
  * @param limits code lengths, validities, attempt limits and cooldowns
  * @param delivery how email and SMS leave the server (SMTP, SES, SNS); see {@link Delivery}
+ * @param triggers how pools' Lambda triggers run; see {@link Triggers}
  */
 public record Settings(
         boolean dev,
@@ -33,7 +35,8 @@ public record Settings(
         String accountId,
         int maxBodyBytes,
         Limits limits,
-        Delivery delivery) {
+        Delivery delivery,
+        Triggers triggers) {
 
     /** The largest request body accepted: ample for the largest CreateUserPool, small enough to refuse abuse. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -119,6 +122,28 @@ public record Settings(
                     + (smtpPassword.isPresent() ? "***" : "-") + ", mailFrom=" + mailFrom.orElse("-") + ", sesRegion="
                     + sesRegion.orElse("-") + ", sesEndpoint=" + sesEndpoint.orElse("-") + ", snsRegion="
                     + snsRegion.orElse("-") + ", snsEndpoint=" + snsEndpoint.orElse("-") + "]";
+        }
+    }
+
+    /**
+     * How a pool's Lambda trigger ARNs run (other than the built-in {@code tobira-email-otp}): a
+     * function whose name is in {@code javaClasses} runs that class in this process; any other
+     * through the AWS Lambda Invoke API at {@code lambdaEndpoint}, or at AWS's own endpoint for the
+     * ARN's region when that is not set.
+     *
+     * @param javaClasses function name (the last part of the ARN, e.g. {@code my-define}) to the
+     *     fully qualified name of a class implementing {@code RequestHandler} or {@code RequestStreamHandler}
+     * @param lambdaEndpoint e.g. {@code http://127.0.0.1:3001} for SAM local
+     */
+    public record Triggers(Map<String, String> javaClasses, Optional<String> lambdaEndpoint) {
+
+        public Triggers {
+            javaClasses = Map.copyOf(javaClasses);
+        }
+
+        /** No Java classes, AWS's own Lambda endpoints. */
+        public static Triggers none() {
+            return new Triggers(Map.of(), Optional.empty());
         }
     }
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tobira.core.Operations;
 import dev.tobira.core.Services;
+import dev.tobira.core.trigger.TriggerInvoker;
 import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.token.SigningKeys;
 import dev.tobira.core.token.TokenIssuer;
@@ -53,13 +54,13 @@ public class TobiraConfiguration {
 
     @Bean
     Services services(Settings settings, JdbcStores stores, MessageSender messages, TokenIssuer tokenIssuer,
-            SigningKeys signingKeys) {
+            SigningKeys signingKeys, TriggerInvoker triggers) {
         // Millisecond ticks: what the stores keep exactly, so a value read back equals the one written.
         Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
         CodeHasher codeHasher = new CodeHasher(stores.secrets().getOrCreate("code-hmac-key", 32));
         return new Services(stores.pools(), stores.clients(), stores.users(), stores.codes(), stores.sessions(),
                 stores.lockouts(), stores.tokens(), tokenIssuer, signingKeys, messages, stores.transactions(), codeHasher, settings.limits(), clock, new SecureRandom(),
-                settings.region(), settings.accountId());
+                settings.region(), settings.accountId(), triggers);
     }
 
     @Bean

@@ -1,27 +1,18 @@
 package dev.tobira.server.delivery;
 
 import dev.tobira.core.message.Message;
+import dev.tobira.server.aws.SignedHttp;
+import java.util.LinkedHashMap;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * SMS through Amazon SNS: {@code Publish} to a phone number (E.164), as a {@code Transactional} SMS
@@ -40,9 +31,7 @@ public final class SmsTransport implements Transport {
 
     private final String region;
     private final URI endpoint;
-    private final AwsCredentialsProvider credentials;
-    private final SdkHttpClient http;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final SignedHttp http;
 
     /**
      * @param endpoint replaces SNS's own endpoint ({@code https://sns.REGION.amazonaws.com/})
@@ -52,11 +41,8 @@ public final class SmsTransport implements Transport {
         this.region = region;
         this.endpoint = endpoint.orElseGet(() -> URI.create("https://sns." + region + ".amazonaws.com"
                 + (region.startsWith("cn-") ? ".cn" : "") + "/"));
-        this.credentials = credentials;
-        this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(SmtpTransport.Options.DEFAULT_CONNECT_TIMEOUT)
-                .socketTimeout(SmtpTransport.Options.DEFAULT_READ_TIMEOUT)
-                .build();
+        this.http = new SignedHttp(credentials, SmtpTransport.Options.DEFAULT_CONNECT_TIMEOUT,
+                SmtpTransport.Options.DEFAULT_READ_TIMEOUT, 64 * 1024);
     }
 
     /**
@@ -77,27 +63,10 @@ public final class SmsTransport implements Transport {
                 .collect(Collectors.joining("&"))
                 .getBytes(StandardCharsets.UTF_8);
 
-        SdkHttpRequest request = SdkHttpRequest.builder()
-                .method(SdkHttpMethod.POST)
-                .uri(endpoint)
-                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .putHeader("Content-Length", String.valueOf(payload.length))
-                .build();
-        SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
-                .request(request)
-                .payload(ContentStreamProvider.fromByteArray(payload))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sns")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
-        HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-                        .request(signed.request())
-                        .contentStreamProvider(signed.payload().orElseThrow())
-                        .build())
-                .call();
-        String body;
-        try (InputStream in = response.responseBody().map(InputStream.class::cast).orElse(InputStream.nullInputStream())) {
-            body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-        }
-        int status = response.httpResponse().statusCode();
+        SignedHttp.Response response = http.post(endpoint, "sns", region,
+                Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), payload);
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        int status = response.status();
         if (status / 100 != 2 || !MESSAGE_ID.matcher(body).find()) {
             throw new SnsException(status, first(ERROR_CODE, body).orElse("unknown"),
                     first(ERROR_MESSAGE, body).orElse(""));

@@ -1,0 +1,33 @@
+package dev.tobira.server.trigger;
+
+import dev.tobira.core.trigger.TriggerInvoker;
+import dev.tobira.server.config.Settings;
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** How pools' Lambda triggers run: {@link Settings.Triggers}. */
+@Configuration(proxyBeanMethods = false)
+public class TriggerConfiguration {
+
+    @Bean(destroyMethod = "close")
+    LambdaInvokeApi lambdaInvokeApi(Settings settings) {
+        // SAM local and serverless-offline accept any signature; AWS itself needs the default chain's credentials.
+        var credentials = AwsCredentialsProviderChain.builder()
+                .credentialsProviders(DefaultCredentialsProvider.builder().build(),
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("tobira-local", "tobira-local")))
+                .reuseLastProviderEnabled(false)
+                .build();
+        return new LambdaInvokeApi(settings.triggers().lambdaEndpoint().map(URI::create), settings.region(),
+                credentials, FunctionInvoker.TIMEOUT);
+    }
+
+    @Bean
+    TriggerInvoker triggerInvoker(Settings settings, LambdaInvokeApi api) {
+        return FunctionInvoker.of(settings.triggers(), api);
+    }
+}
