@@ -1,0 +1,97 @@
+package dev.tobira.server.trigger;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Trigger functions as Java classes, in each of the shapes the Lambda Java runtime accepts. */
+final class TestHandlers {
+
+    private TestHandlers() {}
+
+    /** A {@code Map} in, a {@code Map} out: answers "correct" when the answer is "blue". */
+    public static final class MapVerify implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            Map<String, Object> request = (Map<String, Object>) event.get("request");
+            Map<String, Object> out = new LinkedHashMap<>(event);
+            out.put("response", Map.of("answerCorrect", "blue".equals(request.get("challengeAnswer"))));
+            return out;
+        }
+    }
+
+    /** The aws-lambda-java-events class: custom challenge after SRP, tokens after a right answer. */
+    public static final class EventsDefine implements
+            RequestHandler<CognitoUserPoolDefineAuthChallengeEvent, CognitoUserPoolDefineAuthChallengeEvent> {
+        @Override
+        public CognitoUserPoolDefineAuthChallengeEvent handleRequest(CognitoUserPoolDefineAuthChallengeEvent event,
+                Context context) {
+            var session = event.getRequest().getSession();
+            var response = new CognitoUserPoolDefineAuthChallengeEvent.Response();
+            if (event.getRequest().getUserNotFound()) {
+                response.setFailAuthentication(true);
+            } else if (session.length > 0 && "CUSTOM_CHALLENGE".equals(session[session.length - 1].getChallengeName())
+                    && session[session.length - 1].getChallengeResult()) {
+                response.setIssueTokens(true);
+            } else {
+                response.setChallengeName("CUSTOM_CHALLENGE");
+                response.setIssueTokens(false);
+                response.setFailAuthentication(false);
+            }
+            event.setResponse(response);
+            return event;
+        }
+    }
+
+    /** Bytes in, the same bytes out. */
+    public static final class Echo implements RequestStreamHandler {
+        @Override
+        public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+            input.transferTo(output);
+        }
+    }
+
+    /** Writes something that is not JSON. */
+    public static final class NotJson implements RequestStreamHandler {
+        @Override
+        public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+            output.write("<html>oops</html>".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Fails as a Node.js trigger that throws would. */
+    public static final class Throwing implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            throw new IllegalStateException("Registration from this domain is not allowed.");
+        }
+    }
+
+    /** Never answers in time; counts its calls. */
+    public static final class Slow implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        static final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            calls.incrementAndGet();
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return event;
+        }
+    }
+
+    /** Not a handler at all. */
+    public static final class NotAHandler {}
+}
