@@ -22,7 +22,7 @@ final class CognitoIdentityJs {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Boolean nodeInstalled;
-    private static boolean installed;
+    private static final java.util.Set<Path> installed = new java.util.HashSet<>();
 
     private CognitoIdentityJs() {}
 
@@ -30,28 +30,33 @@ final class CognitoIdentityJs {
      * Skips the calling test when {@code node} is not installed (only then); runs {@code npm ci} first
      * when {@code node_modules} is missing, and fails if that fails.
      */
-    static synchronized void assumeInstalled() throws IOException, InterruptedException {
+    static void assumeInstalled() throws IOException, InterruptedException {
+        assumeInstalled(PROJECT, "amazon-cognito-identity-js", "jose");
+    }
+
+    /** As {@link #assumeInstalled()}, for the npm project in {@code project} that must hold {@code packages}. */
+    static synchronized void assumeInstalled(Path project, String... packages) throws IOException, InterruptedException {
         if (nodeInstalled == null) {
             nodeInstalled = nodeIsInstalled();
         }
-        assumeTrue(nodeInstalled, "node is not installed; the amazon-cognito-identity-js interop tests need it");
-        if (installed || (Files.isDirectory(PROJECT.resolve("node_modules/amazon-cognito-identity-js"))
-                && Files.isDirectory(PROJECT.resolve("node_modules/jose")))) {
-            installed = true;
+        assumeTrue(nodeInstalled, "node is not installed; the JavaScript interop tests need it");
+        if (installed.contains(project) || java.util.Arrays.stream(packages)
+                .allMatch(p -> Files.isDirectory(project.resolve("node_modules").resolve(p)))) {
+            installed.add(project);
             return;
         }
         Path log = Files.createTempFile("npm-ci", ".log");
         Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                .directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!npm.waitFor(5, TimeUnit.MINUTES)) {
             npm.destroyForcibly();
-            throw new AssertionError("npm ci in " + PROJECT + " took more than 5 minutes:\n" + Files.readString(log));
+            throw new AssertionError("npm ci in " + project + " took more than 5 minutes:\n" + Files.readString(log));
         }
         if (npm.exitValue() != 0) {
-            throw new AssertionError("npm ci in " + PROJECT + " failed:\n" + Files.readString(log));
+            throw new AssertionError("npm ci in " + project + " failed:\n" + Files.readString(log));
         }
         Files.deleteIfExists(log);
-        installed = true;
+        installed.add(project);
     }
 
     private static boolean nodeIsInstalled() throws InterruptedException {
