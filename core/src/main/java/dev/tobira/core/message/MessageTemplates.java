@@ -135,11 +135,6 @@ public final class MessageTemplates {
     }
 
     /**
-     * The passwordless sign-in code ({@code EMAIL_OTP}, spec §4.2–4.4): the pool's
-     * {@code EmailMfaConfiguration} ({@code Message} with {@code {####}}, {@code Subject}) where set,
-     * else the default in {@code language}, which states {@code validity}.
-     */
-    /**
      * A sign-in code by email in Tobira's default words, where no pool is at hand (the AWS Lambda
      * handlers of the built-in triggers).
      */
@@ -158,6 +153,11 @@ public final class MessageTemplates {
                 .orElse(EN);
     }
 
+    /**
+     * The passwordless sign-in code ({@code EMAIL_OTP}, spec §4.2–4.4): the pool's
+     * {@code EmailMfaConfiguration} ({@code Message} with {@code {####}}, {@code Subject}) where set,
+     * else the default in {@code language}, which states {@code validity}.
+     */
     public static Message emailOtp(UserPool pool, String language, String to, String code, Duration validity,
             Instant now) {
         EmailMfaConfig c = pool.emailMfaConfiguration();

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The built-in {@code tobira-email-otp} triggers: the password-then-emailed-code design of the
@@ -24,7 +26,8 @@ import java.util.random.RandomGenerator;
  *
  * <ul>
  *   <li>Define: SRP_A → PASSWORD_VERIFIER → CUSTOM_CHALLENGE → tokens; at most
- *       {@link EmailOtpSettings#maxCodeAttempts()} answers; anything else fails.
+ *       {@link EmailOtpSettings#maxCodeAttempts()} answers; anything else fails, including a session
+ *       that does not start with a proven password, and a user that does not exist.
  *   <li>Create: a code from the injected random source, emailed with a message that states its
  *       real validity; the masked address is the public parameter {@code email}; only the code's
  *       keyed hash and expiry are kept (in the private parameters and the challenge metadata), and a
@@ -41,9 +44,33 @@ public final class EmailOtpTriggers implements AuthChallengeTriggers {
     @FunctionalInterface
     public interface CodeEmail {
         Message compose(Map<String, String> userAttributes, String to, String code, Duration validity, Instant now);
+
+        /**
+         * The pool's sign-in code message (its {@code EmailMfaConfiguration} where set, else the
+         * default words) in the user's language: their {@code locale} attribute, else the pool's
+         * language tag, else English. This is how Tobira itself runs the triggers.
+         */
+        static CodeEmail forPool(UserPool pool) {
+            return (attributes, to, code, validity, now) -> MessageTemplates.emailOtp(pool,
+                    MessageTemplates.language(pool, Optional.ofNullable(attributes.get("locale"))), to, code,
+                    validity, now);
+        }
+
+        /**
+         * Tobira's default words where no pool is at hand (the AWS Lambda handlers), in the language
+         * of the user's {@code locale} attribute when it is English or Japanese, else in
+         * {@code fallbackLanguage} ({@code "en"} or {@code "ja"}).
+         */
+        static CodeEmail inDefaultWords(String fallbackLanguage) {
+            return (attributes, to, code, validity, now) -> MessageTemplates.emailOtp(
+                    MessageTemplates.language(Optional.ofNullable(attributes.get("locale")), fallbackLanguage), to,
+                    code, validity, now);
+        }
     }
 
-    private static final String METADATA_PREFIX = "EMAIL_OTP:";
+    private static final String CUSTOM_CHALLENGE = "CUSTOM_CHALLENGE";
+    /** What Create attaches to a round: the code's keyed hash and its expiry (epoch milliseconds). */
+    private static final Pattern METADATA = Pattern.compile("EMAIL_OTP:([0-9a-f]{64}):(\\d{1,18})");
 
     private final EmailOtpSettings settings;
     private final CodeHasher hasher;
@@ -65,10 +92,7 @@ public final class EmailOtpTriggers implements AuthChallengeTriggers {
     /** The triggers as Tobira runs them for {@code pool}: its templates, the server's outbox and code key. */
     public static EmailOtpTriggers of(Services services, UserPool pool) {
         return new EmailOtpTriggers(services.limits().emailOtpTrigger(), services.codeHasher(), services.messages(),
-                (attributes, to, code, validity, now) -> MessageTemplates.emailOtp(pool,
-                        MessageTemplates.language(pool, Optional.ofNullable(attributes.get("locale"))), to, code,
-                        validity, now),
-                services.clock(), services.random());
+                CodeEmail.forPool(pool), services.clock(), services.random());
     }
 
     /** Whether {@code arn} names the built-in function (any region and account). */
@@ -85,32 +109,40 @@ public final class EmailOtpTriggers implements AuthChallengeTriggers {
         if (session.size() == 1 && is(session.getFirst(), "SRP_A", true)) {
             return challenge("PASSWORD_VERIFIER");
         }
-        if (session.size() == 2 && is(session.get(0), "SRP_A", true) && is(session.get(1), "PASSWORD_VERIFIER", true)) {
-            return challenge("CUSTOM_CHALLENGE");
+        // Tokens only ever follow a proven password: the code is the second factor, never the only one.
+        if (session.size() < 2 || !is(session.get(0), "SRP_A", true)
+                || !is(session.get(1), "PASSWORD_VERIFIER", true)) {
+            return fail();
         }
-        if (session.size() >= 3 && session.getLast().challengeName().equals("CUSTOM_CHALLENGE")) {
-            if (session.getLast().challengeResult()) {
-                return new DefineResponse(null, true, false);
-            }
-            long answers = session.stream().filter(c -> c.challengeName().equals("CUSTOM_CHALLENGE")).count();
-            return answers < settings.maxCodeAttempts() ? challenge("CUSTOM_CHALLENGE") : fail();
+        List<ChallengeResult> answers = session.subList(2, session.size());
+        if (!answers.stream().allMatch(c -> CUSTOM_CHALLENGE.equals(c.challengeName()))) {
+            return fail();
         }
-        return fail();
+        if (answers.isEmpty()) {
+            return challenge(CUSTOM_CHALLENGE);
+        }
+        if (answers.getLast().challengeResult()) {
+            return new DefineResponse(null, true, false);
+        }
+        return answers.size() < settings.maxCodeAttempts() ? challenge(CUSTOM_CHALLENGE) : fail();
     }
 
     @Override
     public CreateResponse create(Context context, String challengeName, List<ChallengeResult> session) {
-        String address = Optional.ofNullable(context.userAttributes().get("email")).orElseThrow(() ->
-                new UserLambdaValidationException("CreateAuthChallenge failed with error the user has no email."));
+        String address = Optional.ofNullable(context.userAttributes().get("email")).filter(a -> !a.isBlank())
+                .orElseThrow(() -> new UserLambdaValidationException(
+                        "CreateAuthChallenge failed with error the user has no email."));
+        // A later round re-asks for the code already sent: a wrong answer must not mail a new one.
         Optional<String> earlier = session.stream()
-                .filter(c -> c.challengeName().equals("CUSTOM_CHALLENGE") && c.challengeMetadata() != null
-                        && c.challengeMetadata().startsWith(METADATA_PREFIX))
+                .filter(c -> CUSTOM_CHALLENGE.equals(c.challengeName()) && c.challengeMetadata() != null
+                        && METADATA.matcher(c.challengeMetadata()).matches())
                 .map(ChallengeResult::challengeMetadata)
                 .reduce((first, second) -> second);
         String metadata = earlier.orElseGet(() -> sendCode(context, address));
-        String[] parts = metadata.split(":");
+        Matcher parts = METADATA.matcher(metadata);
+        parts.matches();
         return new CreateResponse(Map.of("email", Masking.email(address)),
-                Map.of("codeHash", parts[1], "expiresAt", parts[2]), metadata);
+                Map.of("codeHash", parts.group(1), "expiresAt", parts.group(2)), metadata);
     }
 
     @Override
@@ -132,12 +164,12 @@ public final class EmailOtpTriggers implements AuthChallengeTriggers {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(settings.codeValidity());
         sender.send(email.compose(context.userAttributes(), address, code, settings.codeValidity(), now));
-        return METADATA_PREFIX + hasher.hash(context.userPoolId(), context.username(), CodePurpose.SIGN_IN_CHALLENGE,
+        return "EMAIL_OTP:" + hasher.hash(context.userPoolId(), context.username(), CodePurpose.SIGN_IN_CHALLENGE,
                 code) + ":" + expiresAt.toEpochMilli();
     }
 
     private static boolean is(ChallengeResult c, String name, boolean result) {
-        return c.challengeName().equals(name) && c.challengeResult() == result;
+        return name.equals(c.challengeName()) && c.challengeResult() == result;
     }
 
     private static DefineResponse challenge(String name) {
