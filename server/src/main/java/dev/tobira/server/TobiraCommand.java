@@ -178,8 +178,14 @@ public final class TobiraCommand implements Callable<Integer> {
                 defaultValue = "${env:TOBIRA_LAMBDA_ENDPOINT}")
         String lambdaEndpoint;
 
+        @Option(names = "--trigger-classpath", split = ":", paramLabel = "PATH",
+                description = "Jars and directories holding the --trigger-class classes, separated by ':'.",
+                defaultValue = "${env:TOBIRA_TRIGGER_CLASSPATH}")
+        List<Path> triggerClasspath;
+
         Settings.Triggers triggers() {
-            return new Settings.Triggers(triggerClasses == null ? Map.of() : triggerClasses, given(lambdaEndpoint));
+            return new Settings.Triggers(triggerClasses == null ? Map.of() : triggerClasses,
+                    triggerClasspath == null ? List.of() : triggerClasspath, given(lambdaEndpoint));
         }
 
         Settings.Delivery delivery() {

@@ -133,17 +133,19 @@ public record Settings(
      *
      * @param javaClasses function name (the last part of the ARN, e.g. {@code my-define}) to the
      *     fully qualified name of a class implementing {@code RequestHandler} or {@code RequestStreamHandler}
+     * @param classpath jars and directories that hold those classes, besides Tobira's own classpath
      * @param lambdaEndpoint e.g. {@code http://127.0.0.1:3001} for SAM local
      */
-    public record Triggers(Map<String, String> javaClasses, Optional<String> lambdaEndpoint) {
+    public record Triggers(Map<String, String> javaClasses, List<Path> classpath, Optional<String> lambdaEndpoint) {
 
         public Triggers {
             javaClasses = Map.copyOf(javaClasses);
+            classpath = List.copyOf(classpath);
         }
 
         /** No Java classes, AWS's own Lambda endpoints. */
         public static Triggers none() {
-            return new Triggers(Map.of(), Optional.empty());
+            return new Triggers(Map.of(), List.of(), Optional.empty());
         }
     }
 

@@ -5,7 +5,12 @@ import dev.tobira.core.CognitoException.UnexpectedLambdaException;
 import dev.tobira.core.CognitoException.UserLambdaValidationException;
 import dev.tobira.core.trigger.TriggerInvoker;
 import dev.tobira.server.config.Settings;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,21 +37,43 @@ public final class FunctionInvoker implements TriggerInvoker {
     private static final Logger log = LoggerFactory.getLogger("tobira");
 
     private final Map<String, String> javaClasses;
+    private final ClassLoader loader;
     private final Function<String, LambdaFunction> remote;
     private final Map<String, LambdaFunction> classFunctions = new ConcurrentHashMap<>();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Duration timeout;
 
-    /** @param remote the Invoke API function for an ARN */
-    FunctionInvoker(Map<String, String> javaClasses, Function<String, LambdaFunction> remote, Duration timeout) {
+    /**
+     * @param loader loads the {@code javaClasses}
+     * @param remote the Invoke API function for an ARN
+     */
+    FunctionInvoker(Map<String, String> javaClasses, ClassLoader loader, Function<String, LambdaFunction> remote,
+            Duration timeout) {
         this.javaClasses = Map.copyOf(javaClasses);
+        this.loader = loader;
         this.remote = remote;
         this.timeout = timeout;
     }
 
     /** The invoker {@code triggers} describes, sending what it does not run itself to {@code api}. */
     public static FunctionInvoker of(Settings.Triggers triggers, LambdaInvokeApi api) {
-        return new FunctionInvoker(triggers.javaClasses(), api::function, TIMEOUT);
+        return new FunctionInvoker(triggers.javaClasses(), loader(triggers.classpath()), api::function, TIMEOUT);
+    }
+
+    /** Tobira's own class loader, extended with {@code classpath} when there is one. */
+    static ClassLoader loader(List<Path> classpath) {
+        ClassLoader own = FunctionInvoker.class.getClassLoader();
+        if (classpath.isEmpty()) {
+            return own;
+        }
+        URL[] urls = classpath.stream().map(p -> {
+            try {
+                return p.toAbsolutePath().toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("Not a usable trigger classpath entry: " + p, e);
+            }
+        }).toArray(URL[]::new);
+        return new URLClassLoader("tobira-triggers", urls, own);
     }
 
     @Override
@@ -76,8 +103,7 @@ public final class FunctionInvoker implements TriggerInvoker {
         String name = functionName(arn);
         Optional<String> className = Optional.ofNullable(javaClasses.get(name));
         if (className.isPresent()) {
-            return classFunctions.computeIfAbsent(name, n -> new JavaClassFunction(n, arn, className.get(),
-                    Thread.currentThread().getContextClassLoader()));
+            return classFunctions.computeIfAbsent(name, n -> new JavaClassFunction(n, arn, className.get(), loader));
         }
         return remote.apply(arn);
     }

@@ -28,7 +28,7 @@ class Boto3JavaClassTriggersTest {
         Settings.Triggers triggers = new Settings.Triggers(Map.of(
                 "otp-define", EmailOtpLambdas.Define.class.getName(),
                 "otp-create", EmailOtpLambdas.Create.class.getName(),
-                "otp-verify", EmailOtpLambdas.Verify.class.getName()), Optional.empty());
+                "otp-verify", EmailOtpLambdas.Verify.class.getName()), List.of(), Optional.empty());
         HttpServer mailbox = EmailOtpLambdas.serveMailbox();
         try (RunningTobira tobira = RunningTobira.devInMemory(triggers)) {
             Processes.Result result = Processes.run(List.of("python3", script, tobira.endpoint(),

@@ -66,7 +66,7 @@ class SdkV2LambdaInvokeTriggersTest {
         lambda = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         lambda.createContext("/2015-03-31/functions/", SdkV2LambdaInvokeTriggersTest::invoke);
         lambda.start();
-        tobira = RunningTobira.devInMemory(new Settings.Triggers(Map.of(),
+        tobira = RunningTobira.devInMemory(new Settings.Triggers(Map.of(), List.of(),
                 Optional.of("http://127.0.0.1:" + lambda.getAddress().getPort())));
         cognito = tobira.client();
         pool = cognito.createUserPool(b -> b.poolName("password-then-code")

@@ -12,6 +12,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.io.TempDir;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +72,7 @@ class FunctionInvokerTest {
     }
 
     private static FunctionInvoker classes(Class<?> handler) {
-        return new FunctionInvoker(Map.of("fn", handler.getName()), arn -> {
+        return new FunctionInvoker(Map.of("fn", handler.getName()), FunctionInvokerTest.class.getClassLoader(), arn -> {
             throw new AssertionError("not a Java class: " + arn);
         }, SHORT);
     }
@@ -153,6 +157,36 @@ class FunctionInvokerTest {
                 .hasMessage("DefineAuthChallenge invocation failed due to error ResourceNotFoundException.");
     }
 
+    @Test
+    void invokeWhenClassIsOnTheTriggerClasspathThenItRuns(@TempDir Path dir) throws IOException {
+        Path source = dir.resolve("src/com/example/Shout.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, """
+                package com.example;
+                import com.amazonaws.services.lambda.runtime.*;
+                import java.util.*;
+                public class Shout implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+                    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+                        Map<String, Object> out = new LinkedHashMap<>(event);
+                        out.put("response", Map.of("challengeName", "CUSTOM_CHALLENGE", "from", context.getFunctionName()));
+                        return out;
+                    }
+                }
+                """);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"), source.toString());
+        assertThat(compiled).isZero();
+        Map<String, String> mapping = Map.of("shout", "com.example.Shout");
+        FunctionInvoker without = new FunctionInvoker(mapping, FunctionInvoker.loader(List.of()), arn -> null, SHORT);
+        FunctionInvoker with = new FunctionInvoker(mapping, FunctionInvoker.loader(List.of(classes)), arn -> null, SHORT);
+
+        assertThatThrownBy(() -> without.invoke(PREFIX + "shout", "DefineAuthChallenge", event("x")))
+                .isInstanceOf(UnexpectedLambdaException.class).hasMessageContaining("ResourceNotFoundException");
+        assertThat(response(with.invoke(PREFIX + "shout", "DefineAuthChallenge", event("x")), "from"))
+                .isEqualTo("shout");
+    }
+
     // ---- The Lambda Invoke API ----
 
     /** Starts a Lambda Invoke API on loopback that answers request number i with {@code answers(i)}. */
@@ -173,7 +207,7 @@ class FunctionInvokerTest {
         api = new LambdaInvokeApi(Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())),
                 "us-east-1", StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLAMBDA", "secret")),
                 SHORT);
-        return new FunctionInvoker(Map.of(), api::function, SHORT);
+        return new FunctionInvoker(Map.of(), FunctionInvokerTest.class.getClassLoader(), api::function, SHORT);
     }
 
     private record Answer(int status, Map<String, String> headers, String body, Duration delay) {
