@@ -183,6 +183,16 @@ public final class TobiraCommand implements Callable<Integer> {
                 defaultValue = "${env:TOBIRA_TRIGGER_CLASSPATH}")
         List<Path> triggerClasspath;
 
+        /** The limits, or empty after saying on stderr which setting is out of range. */
+        Optional<Limits> validLimits() {
+            try {
+                return Optional.of(limits());
+            } catch (IllegalArgumentException e) {
+                System.err.println("tobira: invalid tobira-email-otp setting: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
         Settings.Triggers triggers() {
             return new Settings.Triggers(triggerClasses == null ? Map.of() : triggerClasses,
                     triggerClasspath == null ? List.of() : triggerClasspath, given(lambdaEndpoint));
@@ -219,13 +229,11 @@ public final class TobiraCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Limits limits;
-            try {
-                limits = limits();
-            } catch (IllegalArgumentException e) {
-                System.err.println("tobira: invalid tobira-email-otp setting: " + e.getMessage());
+            Optional<Limits> valid = validLimits();
+            if (valid.isEmpty()) {
                 return 2;
             }
+            Limits limits = valid.get();
             Settings settings = new Settings(true, host == null ? "127.0.0.1" : host, port, dataDir, inMemory,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "http://localhost:" + port : issuerUrl, Optional.empty(), Optional.empty(),
@@ -257,13 +265,11 @@ public final class TobiraCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Limits limits;
-            try {
-                limits = limits();
-            } catch (IllegalArgumentException e) {
-                System.err.println("tobira: invalid tobira-email-otp setting: " + e.getMessage());
+            Optional<Limits> valid = validLimits();
+            if (valid.isEmpty()) {
                 return 2;
             }
+            Limits limits = valid.get();
             Settings settings = new Settings(false, host == null ? "0.0.0.0" : host, port, Path.of("."), false,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "" : issuerUrl, Optional.ofNullable(adminAccessKeyId),

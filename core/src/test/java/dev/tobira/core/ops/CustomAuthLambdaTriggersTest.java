@@ -51,15 +51,7 @@ class CustomAuthLambdaTriggersTest {
             return tamper.apply(run(arn, event));
         };
         t = new TestServices(Limits.DEFAULT, invoker);
-        UserPool pool = new CreateUserPool(t.services).handle(new CreateUserPool.Request("p", null, null,
-                new LambdaConfig(null, null, null, null, null, DEFINE, CREATE, VERIFY, null, null, null, null, null,
-                        null), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null)).userPool();
-        poolId = pool.id();
-        clientId = client(null);
-        new AdminCreateUser(t.services).handle(new AdminCreateUser.Request(poolId, "ren",
-                List.of(new Attribute("email", "ren@example.com")), null, "Temp-Passw0rd!", null, "SUPPRESS", null,
-                null));
+        poolWithUser();
         new AdminSetUserPassword(t.services).handle(new AdminSetUserPassword.Request(poolId, "ren", "Right-Passw0rd!",
                 true));
         sub = new AdminGetUser(t.services).handle(new AdminGetUser.Request(poolId, "ren")).userAttributes().stream()
@@ -216,7 +208,7 @@ class CustomAuthLambdaTriggersTest {
             throw new UserLambdaValidationException(trigger + " failed with error Registration closed.");
         };
         t = new TestServices(Limits.DEFAULT, failing);
-        setUpAgain();
+        poolWithUser();
 
         assertThatThrownBy(() -> start(clientId, "ren")).isInstanceOf(UserLambdaValidationException.class)
                 .hasMessage("DefineAuthChallenge failed with error Registration closed.");
@@ -278,7 +270,8 @@ class CustomAuthLambdaTriggersTest {
         assertThat(request(2)).containsEntry("userNotFound", true);
     }
 
-    private void setUpAgain() {
+    /** A pool with the three trigger ARNs, a client, and the user "ren" (temporary password). */
+    private void poolWithUser() {
         UserPool pool = new CreateUserPool(t.services).handle(new CreateUserPool.Request("p", null, null,
                 new LambdaConfig(null, null, null, null, null, DEFINE, CREATE, VERIFY, null, null, null, null, null,
                         null), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
