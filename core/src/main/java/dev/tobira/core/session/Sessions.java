@@ -37,6 +37,18 @@ public final class Sessions {
         return store.consume(hash(value));
     }
 
+    /**
+     * Puts {@code session} in place of the one {@code value} names, which the client keeps using;
+     * false, and nothing stored, when that one was gone (spent by a racing call).
+     */
+    public boolean replace(String value, AuthSession session) {
+        if (store.consume(hash(value)).isEmpty()) {
+            return false;
+        }
+        store.create(hash(value), session);
+        return true;
+    }
+
     private static String hash(String value) {
         return HexFormat.of().formatHex(SrpGroup.sha256(value.getBytes(StandardCharsets.UTF_8)));
     }
