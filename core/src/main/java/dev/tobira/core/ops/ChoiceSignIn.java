@@ -21,8 +21,8 @@ import java.util.Optional;
 /**
  * USER_AUTH, choice-based sign-in (spec §4). The user's first factors are the pool's
  * {@code AllowedFirstAuthFactors} that this user can use: a password (PASSWORD and PASSWORD_SRP), a
- * verified email (EMAIL_OTP), a verified phone number (SMS_OTP); one-time codes not when the pool
- * requires MFA, nor for a user who must first replace a temporary password. {@code PREFERRED_CHALLENGE}
+ * verified email (EMAIL_OTP), a verified phone number (SMS_OTP); one-time codes not for a user who
+ * must first replace a temporary password. {@code PREFERRED_CHALLENGE}
  * starts the preferred factor when the user has it; otherwise a single factor starts at once and
  * several are offered in a SELECT_CHALLENGE; in both cases {@code AvailableChallenges} lists them.
  *
@@ -122,9 +122,9 @@ final class ChoiceSignIn {
             out.add("PASSWORD_SRP");
             out.add("PASSWORD");
         }
-        // "If a user has MFA configured, passwordless sign-in options will not be available" (spec §4.1):
-        // with MFA required every user has it; a temporary password must be replaced before anything else.
-        boolean codes = !"ON".equals(pool.mfaConfiguration()) && user.status() != UserStatus.FORCE_CHANGE_PASSWORD;
+        // A temporary password must be replaced before anything else. (MFA: a pool that requires it has
+        // no code factors, PoolSettings.checkMfa; Tobira has no per-user MFA that would exclude them.)
+        boolean codes = user.status() != UserStatus.FORCE_CHANGE_PASSWORD;
         if (codes && factors.contains("EMAIL_OTP") && verified(user, "email")) {
             out.add("EMAIL_OTP");
         }
@@ -178,7 +178,7 @@ final class ChoiceSignIn {
             String name, String chosen, Map<String, String> params) {
         List<String> everything = new ArrayList<>(List.of("PASSWORD_SRP", "PASSWORD"));
         pool.policies().signInPolicy().allowedFirstAuthFactors().stream()
-                .filter(f -> (f.equals("EMAIL_OTP") || f.equals("SMS_OTP")) && !"ON".equals(pool.mfaConfiguration()))
+                .filter(f -> f.equals("EMAIL_OTP") || f.equals("SMS_OTP"))
                 .forEach(everything::add);
         String challenge = chosen != null && everything.contains(chosen) ? chosen : null;
         if (challenge == null) {

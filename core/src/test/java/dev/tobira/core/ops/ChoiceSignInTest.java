@@ -245,16 +245,23 @@ class ChoiceSignInTest {
     }
 
     @Test
-    @DisplayName("If a user has MFA configured, passwordless sign-in options will not be available (spec §4.1)")
-    void initiateAuthWhenPoolRequiresMfaThenNoCodeFactorIsOffered() {
-        ChoicePool mfa = new ChoicePool(Limits.DEFAULT, "ESSENTIALS", "ON", null, List.of("ALLOW_USER_AUTH"));
-        mfa.withPassword("ren@example.com", PASSWORD);
-        mfa.passwordless("aiko@example.com");
-        AuthResponse select = mfa.initiate(Map.of("USERNAME", "ren@example.com"));
-        assertThat(select.availableChallenges()).containsExactly("PASSWORD_SRP", "PASSWORD");
-        assertThatThrownBy(() -> mfa.initiate(Map.of("USERNAME", "aiko@example.com")))
-                .isInstanceOf(NotAuthorizedException.class)
-                .hasMessage("Incorrect username or password.");
+    @DisplayName("MFA and passwordless exclude each other: no code first factor in a pool that requires MFA (spec §4.1)")
+    void createUserPoolWhenMfaRequiredBesideACodeFirstFactorThenRefusedAndSetUserPoolMfaConfigToo() {
+        String only = "Only PASSWORD and WEB_AUTHN (if configured) can be enabled as an auth factor if MFA is enabled";
+        assertThatThrownBy(() -> new ChoicePool(Limits.DEFAULT, "ESSENTIALS", "ON", null, List.of("ALLOW_USER_AUTH")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessage(only);
+        assertThatThrownBy(() -> new SetUserPoolMfaConfig(p.t.services).handle(new SetUserPoolMfaConfig.Request(
+                p.poolId, null, null, null, "ON", null)))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessage(only);
+        assertThat(new SetUserPoolMfaConfig(p.t.services).handle(new SetUserPoolMfaConfig.Request(p.poolId, null,
+                null, null, "OPTIONAL", null)).mfaConfiguration()).isEqualTo("OPTIONAL");
+        ChoicePool passwordOnly = new ChoicePool(Limits.DEFAULT, List.of("PASSWORD"), "ESSENTIALS", "ON", null,
+                List.of("ALLOW_USER_AUTH"));
+        passwordOnly.withPassword("ren@example.com", PASSWORD);
+        assertThat(passwordOnly.initiate(Map.of("USERNAME", "ren@example.com")).availableChallenges())
+                .containsExactly("PASSWORD_SRP", "PASSWORD");
     }
 
     @Test
