@@ -11,6 +11,7 @@ import java.util.random.RandomGenerator;
 public final class Sessions {
 
     private static final int BYTES = 48;
+    private static final String PREFIX = "T";
 
     private final AuthSessionStore store;
     private final RandomGenerator random;
@@ -20,11 +21,15 @@ public final class Sessions {
         this.random = random;
     }
 
-    /** Stores {@code session} and returns the string the client will send back (64 URL-safe characters). */
+    /**
+     * Stores {@code session} and returns the string the client will send back: {@value #PREFIX} and
+     * 64 URL-safe characters. The prefix keeps a value from starting with {@code -}, which the AWS CLI
+     * would take for an option in {@code --session VALUE}.
+     */
     public String open(AuthSession session) {
         byte[] bytes = new byte[BYTES];
         random.nextBytes(bytes);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         store.create(hash(value), session);
         return value;
     }
