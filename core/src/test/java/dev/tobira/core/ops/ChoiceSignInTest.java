@@ -61,6 +61,20 @@ class ChoiceSignInTest {
     }
 
     @Test
+    void adminInitiateAuthWhenUserAuthWithConfirmSignUpsSessionThenTokensAndWithoutItTheEmailedCode() {
+        String session = p.passwordless("aiko@example.com");
+        AdminInitiateAuth admin = new AdminInitiateAuth(p.t.services);
+        assertThat(admin.handle(new AdminInitiateAuth.Request(p.poolId, p.clientId, "USER_AUTH",
+                Map.of("USERNAME", "aiko@example.com"), null, null, null, session)).authenticationResult()).isNotNull();
+        AuthResponse otp = admin.handle(new AdminInitiateAuth.Request(p.poolId, p.clientId, "USER_AUTH",
+                Map.of("USERNAME", "aiko@example.com"), null, null, null, null));
+        assertThat(otp.challengeName()).isEqualTo("EMAIL_OTP");
+        assertThat(new AdminRespondToAuthChallenge(p.t.services).handle(new AdminRespondToAuthChallenge.Request(
+                p.poolId, p.clientId, "EMAIL_OTP", Map.of("USERNAME", "aiko@example.com", "EMAIL_OTP_CODE", p.code(8)),
+                otp.session(), null, null, null)).authenticationResult()).isNotNull();
+    }
+
+    @Test
     void initiateAuthWhenConfirmSignUpsSessionUsedTwiceThenInvalidSession() {
         String session = p.passwordless("aiko@example.com");
         p.initiate(Map.of("USERNAME", "aiko@example.com", "SESSION", session));
