@@ -24,7 +24,7 @@ public final class Operations {
                 InitiateAuth::new, RespondToAuthChallenge::new, AdminInitiateAuth::new,
                 AdminRespondToAuthChallenge::new, GetUser::new, GlobalSignOut::new, AdminUserGlobalSignOut::new,
                 RevokeToken::new, ChangePassword::new, ForgotPassword::new, ConfirmForgotPassword::new,
-                GetTokensFromRefreshToken::new);
+                GetTokensFromRefreshToken::new, GetUserAuthFactors::new);
         return factories.stream()
                 .map(f -> f.apply(services))
                 .collect(Collectors.toUnmodifiableMap(Operation::name, op -> op));

@@ -119,11 +119,21 @@ public final class TobiraCommand implements Callable<Integer> {
                 defaultValue = "${env:TOBIRA_EMAIL_OTP_MAX_ATTEMPTS:-3}")
         int emailOtpMaxAttempts;
 
+        @Option(names = "--sign-in-code-length",
+                description = "Digits in USER_AUTH's EMAIL_OTP and SMS_OTP codes, 6 to 10 (default: ${DEFAULT-VALUE}, as Cognito).",
+                defaultValue = "${env:TOBIRA_SIGN_IN_CODE_LENGTH:-8}")
+        int signInCodeLength;
+
+        @Option(names = "--sign-in-code-attempts",
+                description = "Answers per USER_AUTH code before its session is dead (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:TOBIRA_SIGN_IN_CODE_ATTEMPTS:-3}")
+        int signInCodeAttempts;
+
         Limits limits() {
             return new Limits(Limits.DEFAULT.confirmationCodeLength(), Limits.DEFAULT.confirmationCodeValidity(),
                     Limits.DEFAULT.maxFailedCodeAttempts(), Duration.ofSeconds(resendCooldownSeconds),
                     new EmailOtpSettings(emailOtpCodeLength, Duration.ofMinutes(emailOtpValidityMinutes),
-                            emailOtpMaxAttempts));
+                            emailOtpMaxAttempts), signInCodeLength, signInCodeAttempts);
         }
 
         @Option(names = "--smtp-host", description = "SMTP server for email; email goes by SMTP when set.",
@@ -188,7 +198,7 @@ public final class TobiraCommand implements Callable<Integer> {
             try {
                 return Optional.of(limits());
             } catch (IllegalArgumentException e) {
-                System.err.println("tobira: invalid tobira-email-otp setting: " + e.getMessage());
+                System.err.println("tobira: invalid code setting: " + e.getMessage());
                 return Optional.empty();
             }
         }

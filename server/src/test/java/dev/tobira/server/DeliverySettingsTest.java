@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tobira.server.config.Settings;
 import dev.tobira.server.config.Settings.SmtpSecurity;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The mail and SMS settings of the command line (the same names as TOBIRA_* environment variables). */
@@ -17,19 +13,8 @@ class DeliverySettingsTest {
     private static final String[] PRODUCTION = {"--db-url", "jdbc:h2:mem:x", "--issuer-url", "https://id.example.com",
             "--admin-access-key-id", "AKID", "--admin-secret-access-key", "secret"};
 
-    private record Run(int code, Settings settings, String err) {}
-
-    private static Run run(String... args) {
-        AtomicReference<Settings> launched = new AtomicReference<>();
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int code = TobiraCommand.run(launched::set, args);
-            return new Run(code, launched.get(), captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private static String[] production(String... more) {
@@ -42,7 +27,7 @@ class DeliverySettingsTest {
 
     @Test
     void startWhenNoDeliverySettingsThenStartsWithNoTransport() {
-        Run run = run(production());
+        CommandRun run = run(production());
         assertThat(run.code()).isZero();
         Settings.Delivery delivery = run.settings().delivery();
         assertThat(delivery.usesSmtp() || delivery.usesSes() || delivery.usesSns()).isFalse();
@@ -52,7 +37,7 @@ class DeliverySettingsTest {
 
     @Test
     void startWhenSmtpOptionsGivenThenSettingsCarryThemAndSecurityIgnoresCase() {
-        Run run = run(production("--smtp-host", "smtp.example.com", "--smtp-security", "tls", "--smtp-username",
+        CommandRun run = run(production("--smtp-host", "smtp.example.com", "--smtp-security", "tls", "--smtp-username",
                 "mailer", "--smtp-password", "pw", "--mail-from", "Tobira <no-reply@example.com>"));
         assertThat(run.code()).isZero();
         Settings.Delivery delivery = run.settings().delivery();
@@ -66,7 +51,7 @@ class DeliverySettingsTest {
 
     @Test
     void startWhenSesAndSnsGivenThenEmailBySesAndSmsBySns() {
-        Run run = run(production("--ses-region", "eu-west-1", "--ses-endpoint", "http://localhost:4566",
+        CommandRun run = run(production("--ses-region", "eu-west-1", "--ses-endpoint", "http://localhost:4566",
                 "--sns-region", "eu-west-1", "--mail-from", "no-reply@example.com"));
         Settings.Delivery delivery = run.settings().delivery();
         assertThat(delivery.usesSes()).isTrue();
@@ -77,7 +62,7 @@ class DeliverySettingsTest {
 
     @Test
     void startWhenSmtpHostWithoutMailFromThenRefusesAndNamesIt() {
-        Run run = run(production("--smtp-host", "smtp.example.com", "--smtp-username", "mailer"));
+        CommandRun run = run(production("--smtp-host", "smtp.example.com", "--smtp-username", "mailer"));
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.settings()).isNull();
         assertThat(run.err()).contains("TOBIRA_MAIL_FROM", "TOBIRA_SMTP_PASSWORD").doesNotContain("TOBIRA_DB_URL");
@@ -85,14 +70,14 @@ class DeliverySettingsTest {
 
     @Test
     void devWhenSesWithoutMailFromThenRefusesAndNamesIt() {
-        Run run = run("dev", "--in-memory", "--ses-region", "us-east-1");
+        CommandRun run = run("dev", "--in-memory", "--ses-region", "us-east-1");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("tobira dev: cannot start").contains("TOBIRA_MAIL_FROM");
     }
 
     @Test
     void startWhenSmtpSecurityUnknownThenRefused() {
-        Run run = run(production("--smtp-host", "smtp.example.com", "--mail-from", "a@example.com",
+        CommandRun run = run(production("--smtp-host", "smtp.example.com", "--mail-from", "a@example.com",
                 "--smtp-security", "ssl3"));
         assertThat(run.code()).isNotZero();
         assertThat(run.settings()).isNull();

@@ -9,5 +9,7 @@ public enum CodePurpose {
     /** Resets a forgotten password (ConfirmForgotPassword). */
     FORGOT_PASSWORD,
     /** Answers a sign-in challenge (the built-in email one-time-code trigger); kept in the sign-in session. */
-    SIGN_IN_CHALLENGE
+    SIGN_IN_CHALLENGE,
+    /** Answers a choice-based sign-in's EMAIL_OTP or SMS_OTP challenge (USER_AUTH); its session names the code. */
+    SIGN_IN_OTP
 }

@@ -166,6 +166,17 @@ public final class MessageTemplates {
                 copy.emailOtp(code, inWords(validity, copy)), now);
     }
 
+    /**
+     * A sign-in code by SMS (USER_AUTH's SMS_OTP): the pool's {@code SmsAuthenticationMessage}
+     * ({@code {####}} is the code), else the default in {@code language}, which states {@code validity}.
+     */
+    public static Message smsOtp(UserPool pool, String language, String to, String code, Duration validity,
+            Instant now) {
+        Copy copy = Copy.of(language);
+        return sms(to, pool.smsAuthenticationMessage(), Map.of(CODE, code),
+                copy.signInSms(code, inWords(validity, copy)), now);
+    }
+
     private static Message sms(String to, String custom, Map<String, String> values, String fallback, Instant now) {
         String body = isSet(custom) ? fill(custom, values, UnaryOperator.identity()) : fallback;
         return new Message(Message.Channel.SMS, to, "", body, now);
@@ -344,6 +355,11 @@ public final class MessageTemplates {
             }
 
             @Override
+            String signInSms(String code, String validity) {
+                return "Your sign-in code is " + code + ". It is valid for " + validity + ".";
+            }
+
+            @Override
             Email invitation(String username, String password) {
                 String subject = "Your temporary password";
                 return new Email(subject, invitationSms(username, password), page(subject,
@@ -395,6 +411,11 @@ public final class MessageTemplates {
             }
 
             @Override
+            String signInSms(String code, String validity) {
+                return "サインインコードは " + code + " です。有効期限は" + validity + "です。";
+            }
+
+            @Override
             Email invitation(String username, String password) {
                 String subject = "仮パスワードのお知らせ";
                 return new Email(subject, invitationSms(username, password), page(subject,
@@ -436,6 +457,8 @@ public final class MessageTemplates {
         abstract String verificationSms(String code, String validity);
 
         abstract Email emailOtp(String code, String validity);
+
+        abstract String signInSms(String code, String validity);
 
         abstract Email invitation(String username, String password);
 

@@ -26,4 +26,10 @@ public record AuthResponse(
     static AuthResponse challenge(String name, String session, Map<String, String> parameters) {
         return new AuthResponse(name, session, parameters, null, null);
     }
+
+    /** A USER_AUTH challenge that also lists the user's first factors, or none when {@code available} is null. */
+    static AuthResponse challenge(String name, String session, Map<String, String> parameters,
+            List<String> available) {
+        return new AuthResponse(name, session, parameters, null, available == null ? null : List.copyOf(available));
+    }
 }

@@ -65,6 +65,7 @@ public final class CreateUserPool extends ServiceOperation<CreateUserPool.Reques
         List<String> usernameAttributes = PoolSettings.orEmpty(r.usernameAttributes());
         List<String> aliasAttributes = PoolSettings.orEmpty(r.aliasAttributes());
         PoolSettings.check(policies, tier, usernameAttributes, aliasAttributes);
+        PoolSettings.checkMfa(policies, PoolSettings.orDefault(r.mfaConfiguration(), "OFF"));
 
         VerificationMessageTemplate template = PoolSettings.verificationTemplate(r.verificationMessageTemplate(),
                 r.emailVerificationMessage(), r.emailVerificationSubject(), r.smsVerificationMessage());

@@ -52,21 +52,35 @@ final class PasswordSignIn {
      */
     static void prove(Services services, UserPool pool, User user, boolean proof) {
         Instant now = services.clock().instant();
+        count(services, pool, user, notLockedOut(services, pool, user, now), proof, now);
+        if (!proof) {
+            throw new NotAuthorizedException(INCORRECT);
+        }
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD
+                && user.temporaryPasswordExpiry().filter(now::isAfter).isPresent()) {
+            throw new NotAuthorizedException("Temporary password has expired and must be reset by an administrator.");
+        }
+    }
+
+    /**
+     * The user's lockout counters as of {@code now}, unless the user is locked out: then the attempt
+     * is refused with "Password attempts exceeded" and, as Cognito does, does not count.
+     */
+    static Lockout notLockedOut(Services services, UserPool pool, User user, Instant now) {
         Lockout lockout = services.lockouts().find(pool.id(), user.username()).asOf(now);
         if (lockout.locked(now)) {
             services.lockouts().save(pool.id(), user.username(), lockout.refused(now));
             throw new NotAuthorizedException(ATTEMPTS_EXCEEDED);
         }
+        return lockout;
+    }
+
+    /** Counts a judged proof: a failure towards the lockout; a success clears the counters. */
+    static void count(Services services, UserPool pool, User user, Lockout lockout, boolean proof, Instant now) {
         if (!proof) {
             services.lockouts().save(pool.id(), user.username(), lockout.failed(now));
-            throw new NotAuthorizedException(INCORRECT);
-        }
-        if (!lockout.equals(Lockout.NONE)) {
+        } else if (!lockout.equals(Lockout.NONE)) {
             services.lockouts().save(pool.id(), user.username(), Lockout.NONE);
-        }
-        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD
-                && user.temporaryPasswordExpiry().filter(now::isAfter).isPresent()) {
-            throw new NotAuthorizedException("Temporary password has expired and must be reset by an administrator.");
         }
     }
 

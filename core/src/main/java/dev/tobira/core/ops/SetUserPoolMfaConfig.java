@@ -3,6 +3,7 @@ package dev.tobira.core.ops;
 import dev.tobira.core.CognitoException;
 import dev.tobira.core.CognitoException.ResourceNotFoundException;
 import dev.tobira.core.Services;
+import dev.tobira.core.pool.PoolSettings;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPool.EmailMfaConfig;
 
@@ -38,6 +39,7 @@ public final class SetUserPoolMfaConfig
         EmailMfaConfig email = r.emailMfaConfiguration() != null ? r.emailMfaConfiguration()
                 : old.emailMfaConfiguration();
         String mode = r.mfaConfiguration() != null ? r.mfaConfiguration() : old.mfaConfiguration();
+        PoolSettings.checkMfa(old.policies(), mode);
         UserPool updated = old.withMfa(mode, email, services.clock().instant());
         if (!services.pools().update(updated)) {
             throw new ResourceNotFoundException("User pool " + r.userPoolId() + " does not exist.");

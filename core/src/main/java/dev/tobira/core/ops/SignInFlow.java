@@ -55,6 +55,14 @@ final class SignInFlow {
     }
 
     AuthResponse initiate(String authFlow, Map<String, String> parameters) {
+        return initiate(authFlow, parameters, null);
+    }
+
+    /**
+     * @param session the request's top-level {@code Session}: only USER_AUTH reads it, for the
+     *     sign-in that ConfirmSignUp's session allows (spec §4.5)
+     */
+    AuthResponse initiate(String authFlow, Map<String, String> parameters, String session) {
         Map<String, String> params = parameters == null ? Map.of() : parameters;
         return switch (authFlow) {
             case "USER_PASSWORD_AUTH" -> {
@@ -73,6 +81,10 @@ final class SignInFlow {
                 requireFlow(true, "ALLOW_CUSTOM_AUTH", authFlow);
                 yield CustomSignIn.initiate(services, pool, client, this, params);
             }
+            case "USER_AUTH" -> {
+                requireFlow(true, "ALLOW_USER_AUTH", authFlow);
+                yield ChoiceSignIn.initiate(services, pool, client, this, params, session);
+            }
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> {
                 requireFlow(true, "ALLOW_REFRESH_TOKEN_AUTH", authFlow);
                 yield SignInTokens.refresh(services, pool, client, PasswordSignIn.required(params, "REFRESH_TOKEN"),
@@ -89,6 +101,9 @@ final class SignInFlow {
             case "NEW_PASSWORD_REQUIRED" -> newPassword(r, session);
             case "PASSWORD_VERIFIER" -> SrpSignIn.verify(services, pool, client, this, r, session);
             case "CUSTOM_CHALLENGE" -> CustomSignIn.answer(services, pool, client, this, r, session);
+            case "SELECT_CHALLENGE", "PASSWORD", "PASSWORD_SRP" ->
+                    ChoiceSignIn.select(services, pool, client, this, challengeName, r, session);
+            case "EMAIL_OTP", "SMS_OTP" -> SignInCodes.answer(services, pool, client, this, challengeName, r, session);
             default -> throw new CognitoException.UnsupportedOperationException(
                     "Tobira does not implement the " + challengeName + " challenge yet.");
         };
@@ -162,9 +177,14 @@ final class SignInFlow {
     /** Opens a pending step that lasts the client's AuthSessionValidity (3 minutes unless set). */
     String openSession(AuthSession.Kind kind, String username, Map<String, String> data) {
         Instant now = services.clock().instant();
-        Duration validity = Duration.ofMinutes(client.authSessionValidity() == null ? 3 : client.authSessionValidity());
+        Duration validity = sessionValidity();
         return new Sessions(services.sessions(), services.random()).open(new AuthSession(pool.id(),
                 client.clientId(), username, kind, now, now.plus(validity), data));
+    }
+
+    /** How long each step of a sign-in may wait for its answer: the client's AuthSessionValidity (spec §3.5). */
+    Duration sessionValidity() {
+        return Duration.ofMinutes(client.authSessionValidity() == null ? 3 : client.authSessionValidity());
     }
 
     private void requireFlow(boolean allowedHere, String allowFlag, String authFlow) {

@@ -102,4 +102,19 @@ public final class PoolSettings {
                     "Choice-based sign-in with " + factors + " is not available in the LITE tier.");
         }
     }
+
+    /**
+     * MFA and passwordless first factors exclude each other when MFA is required (spec §4.1): Cognito
+     * refuses {@code MfaConfiguration ON} beside an EMAIL_OTP or SMS_OTP first factor with this
+     * message (observed against AWS, reported in go-to-k/cdkd#1975). With MFA optional both are
+     * allowed, and only users who set up MFA lose the passwordless options (seed 003).
+     */
+    public static void checkMfa(Policies policies, String mfaConfiguration) {
+        boolean codes = policies.signInPolicy().allowedFirstAuthFactors().stream()
+                .anyMatch(f -> f.equals("EMAIL_OTP") || f.equals("SMS_OTP"));
+        if ("ON".equals(mfaConfiguration) && codes) {
+            throw new InvalidParameterException(
+                    "Only PASSWORD and WEB_AUTHN (if configured) can be enabled as an auth factor if MFA is enabled");
+        }
+    }
 }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A pending sign-in step that a client continues with an opaque {@code Session} string: for now the
- * session that SignUp and ConfirmSignUp return in passwordless pools, with which the user signs in
- * once without another code. Only a hash of the session string is stored.
+ * A pending sign-in step that a client continues with an opaque {@code Session} string: a challenge
+ * waiting for its answer, or the session that SignUp and ConfirmSignUp return in passwordless pools,
+ * with which the user signs in once without another code. Only a hash of the session string is stored.
  *
  * @param data facts the next step needs (e.g. whether the sign-up was confirmed), all strings
  */
@@ -33,7 +33,13 @@ public record AuthSession(
         /** An SRP exchange waiting for the PASSWORD_VERIFIER proof; {@code data} holds b, B and A. */
         PASSWORD_VERIFIER,
         /** A custom challenge waiting for its answer; {@code data} holds the challenge history and private parameters. */
-        CUSTOM_CHALLENGE
+        CUSTOM_CHALLENGE,
+        /** A USER_AUTH sign-in waiting for the user to pick a first factor; {@code data} holds the choices. */
+        SELECT_CHALLENGE,
+        /** A USER_AUTH sign-in waiting for the emailed code; {@code data} holds the code's keyed hash. */
+        EMAIL_OTP,
+        /** A USER_AUTH sign-in waiting for the texted code; {@code data} holds the code's keyed hash. */
+        SMS_OTP
     }
 
     public boolean expired(Instant now) {

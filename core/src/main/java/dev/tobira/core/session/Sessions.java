@@ -11,6 +11,7 @@ import java.util.random.RandomGenerator;
 public final class Sessions {
 
     private static final int BYTES = 48;
+    private static final String PREFIX = "T";
 
     private final AuthSessionStore store;
     private final RandomGenerator random;
@@ -20,11 +21,15 @@ public final class Sessions {
         this.random = random;
     }
 
-    /** Stores {@code session} and returns the string the client will send back (64 URL-safe characters). */
+    /**
+     * Stores {@code session} and returns the string the client will send back: {@value #PREFIX} and
+     * 64 URL-safe characters. The prefix keeps a value from starting with {@code -}, which the AWS CLI
+     * would take for an option in {@code --session VALUE}.
+     */
     public String open(AuthSession session) {
         byte[] bytes = new byte[BYTES];
         random.nextBytes(bytes);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         store.create(hash(value), session);
         return value;
     }
@@ -35,6 +40,18 @@ public final class Sessions {
 
     public Optional<AuthSession> consume(String value) {
         return store.consume(hash(value));
+    }
+
+    /**
+     * Puts {@code session} in place of the one {@code value} names, which the client keeps using;
+     * false, and nothing stored, when that one was gone (spent by a racing call).
+     */
+    public boolean replace(String value, AuthSession session) {
+        if (store.consume(hash(value)).isEmpty()) {
+            return false;
+        }
+        store.create(hash(value), session);
+        return true;
     }
 
     private static String hash(String value) {

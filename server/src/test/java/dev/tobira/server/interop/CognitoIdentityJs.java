@@ -12,12 +12,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * amazon-cognito-identity-js, the real client, run by node against a running Tobira over real HTTP,
- * with jose verifying the tokens it gets (see {@code src/test/node/cognito-client.mjs}).
+ * amazon-cognito-identity-js and aws-amplify, the real clients, run by node against a running Tobira over
+ * real HTTP, with jose verifying the tokens they get (see {@code src/test/node/cognito-client.mjs} and
+ * {@code amplify-client.mjs}).
  */
 final class CognitoIdentityJs {
 
-    /** The npm project with the locked amazon-cognito-identity-js and jose (tests run in the module's directory). */
+    /** The npm project with the locked amazon-cognito-identity-js, aws-amplify and jose (tests run in the module's directory). */
     static final Path PROJECT = Path.of("src", "test", "node").toAbsolutePath();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -31,7 +32,7 @@ final class CognitoIdentityJs {
      * when {@code node_modules} is missing, and fails if that fails.
      */
     static void assumeInstalled() throws IOException, InterruptedException {
-        assumeInstalled(PROJECT, "amazon-cognito-identity-js", "jose");
+        assumeInstalled(PROJECT, "amazon-cognito-identity-js", "jose", "aws-amplify");
     }
 
     /** As {@link #assumeInstalled()}, for the npm project in {@code project} that must hold {@code packages}. */
@@ -77,7 +78,12 @@ final class CognitoIdentityJs {
      *     needs besides
      */
     static JsonNode run(Map<String, ?> request) {
-        Processes.Result result = Processes.run(List.of("node", PROJECT.resolve("cognito-client.mjs").toString(),
+        return run("cognito-client.mjs", request);
+    }
+
+    /** Runs one scenario of {@code script} in the npm project (e.g. {@code amplify-client.mjs}), as {@link #run(Map)}. */
+    static JsonNode run(String script, Map<String, ?> request) {
+        Processes.Result result = Processes.run(List.of("node", PROJECT.resolve(script).toString(),
                 JSON.writeValueAsString(request)), Map.of());
         if (result.exitCode() != 0 || result.stdout().isBlank()) {
             throw new AssertionError("node exited with " + result.exitCode() + "\nstdout: " + result.stdout()
