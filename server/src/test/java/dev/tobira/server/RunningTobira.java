@@ -44,6 +44,15 @@ public final class RunningTobira implements AutoCloseable {
         return new RunningTobira(dev(Path.of("unused"), true, delivery));
     }
 
+    /** Dev mode with an in-memory database and the given code limits (e.g. a short code validity). */
+    public static RunningTobira devInMemory(Limits limits) {
+        Settings settings = dev(Path.of("unused"), true, Settings.Delivery.none());
+        return new RunningTobira(new Settings(settings.dev(), settings.host(), settings.port(), settings.dataDir(),
+                settings.inMemory(), settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings.issuerUrl(),
+                settings.adminAccessKeyId(), settings.adminSecretAccessKey(), settings.region(), settings.accountId(),
+                settings.maxBodyBytes(), limits, settings.delivery()));
+    }
+
     /** Dev mode keeping its H2 database in {@code dataDir}. */
     public static RunningTobira dev(Path dataDir) {
         return new RunningTobira(dev(dataDir, false, Settings.Delivery.none()));
