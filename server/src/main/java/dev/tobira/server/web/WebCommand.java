@@ -71,6 +71,10 @@ public final class WebCommand implements Callable<Integer> {
     @Option(names = "--in-memory", description = "Keep sessions in memory (one node, lost on restart).")
     boolean inMemory;
 
+    @Option(names = "--behind-proxy", description = "Trust X-Forwarded-For/-Proto from a proxy on a private address.",
+            defaultValue = "${env:TOBIRA_WEB_BEHIND_PROXY:-false}")
+    boolean behindProxy;
+
     @Option(names = "--insecure-cookies", description = "Session cookie without Secure: only for plain http on localhost.",
             defaultValue = "${env:TOBIRA_WEB_INSECURE_COOKIES:-false}")
     boolean insecureCookies;
@@ -130,7 +134,7 @@ public final class WebCommand implements Callable<Integer> {
                             requires.contains("lowercase"), requires.contains("numbers"), requires.contains("symbols")),
                     new WebSettings.RateLimits(perAddress, perUsername));
             options = new WebStandalone.Options(web, host, port, given(dbUrl), given(dbUser), given(dbPassword),
-                    dataDir, inMemory);
+                    dataDir, inMemory, behindProxy);
         } catch (IllegalArgumentException e) {
             System.err.println("tobira web: " + e.getMessage());
             return 2;

@@ -37,9 +37,11 @@ public class WebStandalone {
      *
      * @param dbUrl a JDBC URL for sessions and rate limits; empty means an H2 file under {@code dataDir}
      * @param inMemory keep sessions in memory only (one node; nothing survives a restart)
+     * @param behindProxy take the client address (for rate limits) and scheme from {@code X-Forwarded-*}
+     *     headers set by a proxy on a private or loopback address, such as a load balancer
      */
     public record Options(WebSettings web, String host, int port, Optional<String> dbUrl, Optional<String> dbUser,
-            Optional<String> dbPassword, Path dataDir, boolean inMemory) {
+            Optional<String> dbPassword, Path dataDir, boolean inMemory, boolean behindProxy) {
 
         /** The JDBC URL to connect to. */
         public String jdbcUrl() {
@@ -58,7 +60,8 @@ public class WebStandalone {
         app.setDefaultProperties(Map.of(
                 "server.port", String.valueOf(options.port()),
                 "server.address", options.host(),
-                "spring.main.banner-mode", "off"));
+                "spring.main.banner-mode", "off",
+                "server.forward-headers-strategy", options.behindProxy() ? "native" : "none"));
         app.addInitializers(context -> {
             context.getBeanFactory().registerSingleton("webOptions", options);
             context.getBeanFactory().registerSingleton("webSettings", options.web());
