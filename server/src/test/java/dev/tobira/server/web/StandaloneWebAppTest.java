@@ -44,6 +44,8 @@ class StandaloneWebAppTest {
     private static Process cognito;
     private static String endpoint;
     private static ConfigurableApplicationContext web;
+    private static ConfigurableApplicationContext secondNode;
+    private static String secondBase;
     private static WebStandalone.Options options;
     private static String base;
     private static Browser browser;
@@ -61,22 +63,35 @@ class StandaloneWebAppTest {
                             ExplicitAuthFlowsType.ALLOW_USER_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
                     .userPoolClient();
         }
-        int webPort = RunningTobira.freePort();
+        // Two nodes of the web app on one session database, as behind a load balancer.
+        String database = "jdbc:h2:mem:web-nodes-" + System.nanoTime()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        options = parse(client, database);
+        web = WebStandalone.start(options);
+        WebStandalone.Options second = parse(client, database);
+        secondNode = WebStandalone.start(second);
+        // localhost, not 127.0.0.1: Chromium keeps Secure cookies over plain http only for localhost.
+        base = "http://localhost:" + options.port();
+        secondBase = "http://localhost:" + second.port();
+        browser = shared.browser();
+    }
+
+    /** The options of {@code tobira web} with this command line, on a free port. */
+    private static WebStandalone.Options parse(UserPoolClientType client, String database) {
         AtomicReference<WebStandalone.Options> parsed = new AtomicReference<>();
         int exit = new CommandLine(new WebCommand(parsed::set)).execute("--endpoint", endpoint,
                 "--user-pool-id", "us-east-1_TobiraDev", "--client-id", client.clientId(),
-                "--client-secret", client.clientSecret(), "--port", String.valueOf(webPort), "--in-memory",
-                "--rate-limit-per-username", "4", "--resend-cooldown-seconds", "0");
+                "--client-secret", client.clientSecret(), "--port", String.valueOf(RunningTobira.freePort()),
+                "--db-url", database, "--rate-limit-per-username", "4", "--resend-cooldown-seconds", "0");
         assertThat(exit).isZero();
-        options = parsed.get();
-        web = WebStandalone.start(options);
-        // localhost, not 127.0.0.1: Chromium keeps Secure cookies over plain http only for localhost.
-        base = "http://localhost:" + webPort;
-        browser = shared.browser();
+        return parsed.get();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
+        if (secondNode != null) {
+            secondNode.close();
+        }
         if (web != null) {
             web.close();
         }
@@ -102,6 +117,7 @@ class StandaloneWebAppTest {
         assertThat(settings.toString()).doesNotContain(settings.clientSecret().get());
         assertThat(settings.secureCookies()).as("Secure cookies unless told otherwise").isTrue();
         assertThat(settings.rateLimits()).isEqualTo(new WebSettings.RateLimits(60, 4));
+        assertThat(options.behindProxy()).isFalse();
     }
 
     @Test
@@ -170,6 +186,36 @@ class StandaloneWebAppTest {
         assertThat(browser.text("#notice")).isEqualTo("Your tokens were refreshed.");
         browser.click("#sign-out");
         assertThat(browser.text("#notice")).isEqualTo("You are signed out.");
+    }
+
+    @Test
+    void dashboardWhenTheNextRequestGoesToAnotherNodeThenTheSessionIsThere() {
+        String email = WebAppBrowserTest.newEmail("roaming");
+        try (CognitoIdentityProviderClient admin = admin()) {
+            admin.adminCreateUser(b -> b.userPoolId(DevPool.poolId("us-east-1")).username(email)
+                    .messageAction(software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType.SUPPRESS)
+                    .userAttributes(software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType.builder()
+                            .name("email").value(email).build()));
+            admin.adminSetUserPassword(b -> b.userPoolId(DevPool.poolId("us-east-1")).username(email)
+                    .password(WebAppBrowserTest.PASSWORD).permanent(true));
+        }
+        browser.newVisitor(base);
+        browser.open(base + "/?lang=en");
+        browser.type("#email", email);
+        browser.type("#password", WebAppBrowserTest.PASSWORD);
+        browser.click("#sign-in");
+        browser.type("#code", DevOutbox.latestCode(endpoint, email, 6));
+        browser.click("#verify");
+        assertThat(browser.path()).isEqualTo("/dashboard");
+
+        // Cookies do not depend on the port: the same session cookie goes to the other node.
+        browser.open(secondBase + "/dashboard");
+
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        assertThat(browser.text("#user")).isEqualTo(email);
+        browser.click("#sign-out");
+        browser.open(base + "/dashboard");
+        assertThat(browser.path()).as("signed out on one node is signed out on all").isEqualTo("/");
     }
 
     @Test
