@@ -170,11 +170,7 @@ class StandaloneWebAppTest {
         browser.click("#confirm");
         assertThat(browser.text("#notice")).isEqualTo("Your account is confirmed. You can sign in now.");
 
-        browser.type("#email", email);
-        browser.type("#password", WebAppBrowserTest.PASSWORD);
-        browser.click("#sign-in");
-        browser.type("#code", DevOutbox.latestCode(endpoint, email, 6));
-        browser.click("#verify");
+        signInWithPasswordAndCode(email);
 
         assertThat(browser.path()).isEqualTo("/dashboard");
         assertThat(browser.text("#user")).isEqualTo(email);
@@ -188,24 +184,24 @@ class StandaloneWebAppTest {
         assertThat(browser.text("#notice")).isEqualTo("You are signed out.");
     }
 
-    @Test
-    void dashboardWhenTheNextRequestGoesToAnotherNodeThenTheSessionIsThere() {
-        String email = WebAppBrowserTest.newEmail("roaming");
-        try (CognitoIdentityProviderClient admin = admin()) {
-            admin.adminCreateUser(b -> b.userPoolId(DevPool.poolId("us-east-1")).username(email)
-                    .messageAction(software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType.SUPPRESS)
-                    .userAttributes(software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType.builder()
-                            .name("email").value(email).build()));
-            admin.adminSetUserPassword(b -> b.userPoolId(DevPool.poolId("us-east-1")).username(email)
-                    .password(WebAppBrowserTest.PASSWORD).permanent(true));
-        }
-        browser.newVisitor(base);
-        browser.open(base + "/?lang=en");
+    /** On the sign-in page: the password, then the code from the other process's outbox. */
+    private static void signInWithPasswordAndCode(String email) {
         browser.type("#email", email);
         browser.type("#password", WebAppBrowserTest.PASSWORD);
         browser.click("#sign-in");
         browser.type("#code", DevOutbox.latestCode(endpoint, email, 6));
         browser.click("#verify");
+    }
+
+    @Test
+    void dashboardWhenTheNextRequestGoesToAnotherNodeThenTheSessionIsThere() {
+        String email;
+        try (CognitoIdentityProviderClient admin = admin()) {
+            email = WebAppBrowserTest.confirmedUser(admin, "roaming");
+        }
+        browser.newVisitor(base);
+        browser.open(base + "/?lang=en");
+        signInWithPasswordAndCode(email);
         assertThat(browser.path()).isEqualTo("/dashboard");
 
         // Cookies do not depend on the port: the same session cookie goes to the other node.

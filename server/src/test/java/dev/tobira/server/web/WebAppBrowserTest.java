@@ -56,14 +56,19 @@ class WebAppBrowserTest {
 
     /** A confirmed user with {@link #PASSWORD}, made with the admin API. */
     static String confirmedUser(RunningTobira server, String name) {
-        String email = newEmail(name);
         try (CognitoIdentityProviderClient cognito = server.client()) {
-            String pool = DevPool.poolId("us-east-1");
-            cognito.adminCreateUser(b -> b.userPoolId(pool).username(email).messageAction(MessageActionType.SUPPRESS)
-                    .userAttributes(AttributeType.builder().name("email").value(email).build(),
-                            AttributeType.builder().name("email_verified").value("true").build()));
-            cognito.adminSetUserPassword(b -> b.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
+            return confirmedUser(cognito, name);
         }
+    }
+
+    /** A confirmed user with {@link #PASSWORD} in the dev pool, made with the admin API of {@code cognito}. */
+    static String confirmedUser(CognitoIdentityProviderClient cognito, String name) {
+        String email = newEmail(name);
+        String pool = DevPool.poolId("us-east-1");
+        cognito.adminCreateUser(b -> b.userPoolId(pool).username(email).messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(AttributeType.builder().name("email").value(email).build(),
+                        AttributeType.builder().name("email_verified").value("true").build()));
+        cognito.adminSetUserPassword(b -> b.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
         return email;
     }
 
