@@ -67,6 +67,7 @@ public final class WebErrors {
             Map.entry(Pattern.compile(".*Password must have symbol characters.*"), "error.password-symbols"),
             Map.entry(Pattern.compile("A password is required.*"), "error.password-required"),
             Map.entry(Pattern.compile(".*flow not enabled for this client.*"), "error.configuration"),
+            Map.entry(Pattern.compile("Initiate Auth method not supported\\.?"), "error.configuration"),
             Map.entry(Pattern.compile("Custom auth lambda trigger is not configured.*"), "error.configuration"));
 
     private WebErrors() {}

@@ -121,28 +121,6 @@ class StandaloneWebAppTest {
     }
 
     @Test
-    void webCommandWhenPoolOrClientMissingThenRefusesAndNamesThem() {
-        AtomicReference<WebStandalone.Options> launched = new AtomicReference<>();
-        CommandLine command = new CommandLine(new WebCommand(launched::set));
-        java.io.StringWriter err = new java.io.StringWriter();
-        command.setErr(new java.io.PrintWriter(err));
-        var stderr = System.err;
-        var captured = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = command.execute("--endpoint", endpoint);
-        } finally {
-            System.setErr(stderr);
-        }
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(launched.get()).isNull();
-        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("TOBIRA_WEB_USER_POOL_ID", "TOBIRA_WEB_CLIENT_ID");
-    }
-
-    @Test
     void standaloneWhenItsRootIsPostedToThenThereIsNoApiAndPagesHaveSecureCookies() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(base + "/"))
