@@ -182,7 +182,9 @@ public class WebController {
             SignInStep step = needsPassword ? cognito.signInWithPassword(entry.email(), password)
                     : cognito.signInWithEmailCode(entry.email());
             redirect.addFlashAttribute("notice", WebError.of("notice.code-resent"));
-            return signedInOrCode(request, redirect, entry.email(), entry.method(), step);
+            // A new code after a passwordless sign-up is an ordinary emailed-code sign-in.
+            Method method = entry.method() == Method.SIGN_UP_CODE ? Method.EMAIL_CODE : entry.method();
+            return signedInOrCode(request, redirect, entry.email(), method, step);
         } catch (CognitoIdentityProviderException e) {
             codeView(model, entry);
             return failed(model, response, WebErrors.of(e), "web/code");

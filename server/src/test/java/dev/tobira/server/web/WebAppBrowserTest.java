@@ -150,6 +150,8 @@ class WebAppBrowserTest {
         assertThat(browser.text("#error")).isEqualTo("Incorrect email address or password.");
         assertThat(browser.source()).doesNotContain("NotAuthorizedException", "__type", "Exception");
         assertThat(browser.find("#email").getAttribute("value")).isEqualTo(email);
+        assertThat(browser.find("#password").getAttribute("aria-describedby")).as("the field names its error")
+                .isEqualTo("error");
         assertThat(DevOutbox.count(base, email)).as("no code is sent for a wrong password").isEqualTo(messages);
     }
 
