@@ -1,6 +1,7 @@
 package dev.tobira.server;
 
 import dev.tobira.server.config.Settings;
+import dev.tobira.server.web.WebSettings;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,7 +25,13 @@ public class TobiraApplication {
                 "server.port", String.valueOf(settings.port()),
                 "server.address", settings.host(),
                 "spring.main.banner-mode", "off"));
-        app.addInitializers(context -> context.getBeanFactory().registerSingleton("tobiraSettings", settings));
+        app.addInitializers(context -> {
+            context.getBeanFactory().registerSingleton("tobiraSettings", settings);
+            if (settings.dev()) {
+                // Dev mode serves the web sign-in app at / on the dev pool (production runs it as `tobira web`).
+                context.getBeanFactory().registerSingleton("webSettings", WebSettings.devServer(settings));
+            }
+        });
         return app.run();
     }
 }

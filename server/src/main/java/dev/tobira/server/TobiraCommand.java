@@ -3,6 +3,8 @@ package dev.tobira.server;
 import dev.tobira.core.Limits;
 import dev.tobira.core.trigger.EmailOtpSettings;
 import dev.tobira.server.config.Settings;
+import dev.tobira.server.web.WebCommand;
+import dev.tobira.server.web.WebStandalone;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "tobira", mixinStandardHelpOptions = true,
         description = "A self-hosted, Cognito-compatible sign-in server.",
-        subcommands = {TobiraCommand.Dev.class, TobiraCommand.Start.class})
+        subcommands = {TobiraCommand.Dev.class, TobiraCommand.Start.class, WebCommand.class})
 public final class TobiraCommand implements Callable<Integer> {
 
     /** Receives the resolved settings; in production this starts the Spring application. */
@@ -51,6 +53,9 @@ public final class TobiraCommand implements Callable<Integer> {
                 }
                 if (cls == Start.class) {
                     return cls.cast(new Start(launcher));
+                }
+                if (cls == WebCommand.class) {
+                    return cls.cast(new WebCommand(WebStandalone::start));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

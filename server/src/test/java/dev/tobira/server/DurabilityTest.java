@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,33 +107,8 @@ class DurabilityTest {
     }
 
     private static Process startChild(Path dataDir, int port) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                TobiraApplication.class.getName(), "dev", "--port", String.valueOf(port), "--data-dir",
-                dataDir.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server-" + port + "-" + System.nanoTime() + ".log").toFile())
-                .start();
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("Tobira exited with " + process.exitValue());
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("Tobira did not become healthy");
+        return ChildTobira.start(port, dataDir, "dev", "--port", String.valueOf(port), "--data-dir",
+                dataDir.toString());
     }
 
     private static CognitoIdentityProviderClient client(int port) {

@@ -46,10 +46,19 @@ public final class RunningTobira implements AutoCloseable {
 
     /** Dev mode with an in-memory database, running Lambda triggers as {@code triggers} says. */
     public static RunningTobira devInMemory(Settings.Triggers triggers) {
+        return new RunningTobira(devInMemory(TEST_LIMITS, triggers));
+    }
+
+    /** Dev mode with an in-memory database and the given code limits (e.g. a short code validity). */
+    public static RunningTobira devInMemory(Limits limits) {
+        return new RunningTobira(devInMemory(limits, Settings.Triggers.none()));
+    }
+
+    private static Settings devInMemory(Limits limits, Settings.Triggers triggers) {
         Settings s = dev(Path.of("unused"), true, Settings.Delivery.none());
-        return new RunningTobira(new Settings(s.dev(), s.host(), s.port(), s.dataDir(), s.inMemory(), s.dbUrl(),
-                s.dbUser(), s.dbPassword(), s.issuerUrl(), s.adminAccessKeyId(), s.adminSecretAccessKey(), s.region(),
-                s.accountId(), s.maxBodyBytes(), s.limits(), s.delivery(), triggers));
+        return new Settings(s.dev(), s.host(), s.port(), s.dataDir(), s.inMemory(), s.dbUrl(), s.dbUser(),
+                s.dbPassword(), s.issuerUrl(), s.adminAccessKeyId(), s.adminSecretAccessKey(), s.region(),
+                s.accountId(), s.maxBodyBytes(), limits, s.delivery(), triggers);
     }
 
     /** Dev mode keeping its H2 database in {@code dataDir}. */

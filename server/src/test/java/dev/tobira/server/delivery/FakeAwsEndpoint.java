@@ -15,10 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A stand-in for an AWS endpoint on 127.0.0.1: records each request and answers with the status,
  * content type and body a test sets.
  */
-final class FakeAwsEndpoint implements AutoCloseable {
+public final class FakeAwsEndpoint implements AutoCloseable {
 
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
@@ -31,7 +31,7 @@ final class FakeAwsEndpoint implements AutoCloseable {
     private volatile String answer = "{}";
     private volatile Map<String, String> extraHeaders = Map.of();
 
-    FakeAwsEndpoint() {
+    public FakeAwsEndpoint() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -52,18 +52,18 @@ final class FakeAwsEndpoint implements AutoCloseable {
         server.start();
     }
 
-    void answer(int status, String contentType, String body, Map<String, String> headers) {
+    public void answer(int status, String contentType, String body, Map<String, String> headers) {
         this.status = status;
         this.contentType = contentType;
         this.answer = body;
         this.extraHeaders = Map.copyOf(headers);
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 

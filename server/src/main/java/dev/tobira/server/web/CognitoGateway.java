@@ -1,0 +1,250 @@
+package dev.tobira.server.web;
+
+import dev.tobira.core.srp.SrpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
+
+/**
+ * The web app's only way to its user pool: the Cognito API through the AWS SDK for Java v2, with the
+ * core {@link SrpClient} for the password proof, exactly as any other client would. Each method is
+ * one step of a flow; API errors surface as the SDK's {@code CognitoIdentityProviderException}
+ * (see {@link WebErrors}) and are never retried, since a retried code answer would count twice.
+ *
+ * <p>No call needs AWS credentials: the operations used are the unsigned, public ones.
+ */
+public final class CognitoGateway implements AutoCloseable {
+
+    /** Where a sign-up left the user. */
+    public record SignUpResult(boolean confirmed, String destination, Optional<String> session) {}
+
+    private final WebSettings settings;
+    private final CognitoIdentityProviderClient cognito;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+
+    public CognitoGateway(WebSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        var builder = CognitoIdentityProviderClient.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        this.cognito = builder.build();
+    }
+
+    /** {@code SignUp} with the email as username and attribute; no password means a passwordless account. */
+    public SignUpResult signUp(String email, Optional<String> password, String locale) {
+        SignUpResponse response = cognito.signUp(b -> b.clientId(settings.clientId()).username(email)
+                .password(password.orElse(null)).secretHash(secretHash(email).orElse(null))
+                .userAttributes(attribute("email", email), attribute("locale", locale)));
+        return new SignUpResult(Boolean.TRUE.equals(response.userConfirmed()), destination(response.codeDeliveryDetails()),
+                Optional.ofNullable(response.session()));
+    }
+
+    /** {@code ConfirmSignUp}; returns the session that signs a passwordless user straight in, if any. */
+    public Optional<String> confirmSignUp(String email, String code, Optional<String> signUpSession) {
+        return Optional.ofNullable(cognito.confirmSignUp(b -> b.clientId(settings.clientId()).username(email)
+                .confirmationCode(code).session(signUpSession.orElse(null))
+                .secretHash(secretHash(email).orElse(null))).session());
+    }
+
+    /** {@code ResendConfirmationCode}; returns the masked address the new code went to. */
+    public String resendConfirmationCode(String email) {
+        return destination(cognito.resendConfirmationCode(b -> b.clientId(settings.clientId()).username(email)
+                .secretHash(secretHash(email).orElse(null))).codeDeliveryDetails());
+    }
+
+    /**
+     * Password then an emailed code: {@code InitiateAuth CUSTOM_AUTH} starting with SRP
+     * ({@code CHALLENGE_NAME=SRP_A}), the {@code PASSWORD_VERIFIER} proof, then normally a
+     * {@code CUSTOM_CHALLENGE} whose code was emailed.
+     */
+    public SignInStep signInWithPassword(String email, String password) {
+        SrpClient srp = new SrpClient(settings.userPoolId(), random);
+        Map<String, String> parameters = withSecretHash(email, Map.of("USERNAME", email, "SRP_A", srp.srpA(),
+                "CHALLENGE_NAME", "SRP_A"));
+        var started = cognito.initiateAuth(b -> b.clientId(settings.clientId()).authFlow(AuthFlowType.CUSTOM_AUTH)
+                .authParameters(parameters));
+        if (started.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) {
+            return step(started.challengeNameAsString(), started.session(), started.challengeParameters(),
+                    started.authenticationResult(), email);
+        }
+        Map<String, String> challenge = started.challengeParameters();
+        String userId = challenge.get("USER_ID_FOR_SRP");
+        Map<String, String> proof = withSecretHash(userId, srp.passwordVerifierResponses(userId, password,
+                challenge.get("SALT"), challenge.get("SRP_B"), challenge.get("SECRET_BLOCK"), clock.instant()));
+        var answered = cognito.respondToAuthChallenge(b -> b.clientId(settings.clientId())
+                .challengeName(ChallengeNameType.PASSWORD_VERIFIER).session(started.session())
+                .challengeResponses(proof));
+        return step(answered.challengeNameAsString(), answered.session(), answered.challengeParameters(),
+                answered.authenticationResult(), userId);
+    }
+
+    /**
+     * Passwordless: {@code InitiateAuth USER_AUTH} preferring {@code EMAIL_OTP}, which emails a code;
+     * when Cognito answers {@code SELECT_CHALLENGE} instead, selects {@code EMAIL_OTP} if offered.
+     */
+    public SignInStep signInWithEmailCode(String email) {
+        var started = cognito.initiateAuth(b -> b.clientId(settings.clientId()).authFlow(AuthFlowType.USER_AUTH)
+                .authParameters(withSecretHash(email, Map.of("USERNAME", email, "PREFERRED_CHALLENGE", "EMAIL_OTP"))));
+        if (started.challengeName() == ChallengeNameType.SELECT_CHALLENGE
+                && started.availableChallenges().contains(ChallengeNameType.EMAIL_OTP)) {
+            String username = started.challengeParameters().getOrDefault("USERNAME", email);
+            var selected = cognito.respondToAuthChallenge(b -> b.clientId(settings.clientId())
+                    .challengeName(ChallengeNameType.SELECT_CHALLENGE).session(started.session())
+                    .challengeResponses(withSecretHash(username, Map.of("USERNAME", username, "ANSWER", "EMAIL_OTP"))));
+            return step(selected.challengeNameAsString(), selected.session(), selected.challengeParameters(),
+                    selected.authenticationResult(), username);
+        }
+        return step(started.challengeNameAsString(), started.session(), started.challengeParameters(),
+                started.authenticationResult(), email);
+    }
+
+    /** Answers the code challenge {@code code} with {@code answer}: tokens, or another round. */
+    public SignInStep answer(SignInStep.Code code, String answer) {
+        boolean otp = code.challengeName().equals("EMAIL_OTP");
+        Map<String, String> responses = withSecretHash(code.username(), Map.of("USERNAME", code.username(),
+                otp ? "EMAIL_OTP_CODE" : "ANSWER", answer));
+        var answered = cognito.respondToAuthChallenge(b -> b.clientId(settings.clientId())
+                .challengeName(code.challengeName()).session(code.session()).challengeResponses(responses));
+        return step(answered.challengeNameAsString(), answered.session(), answered.challengeParameters(),
+                answered.authenticationResult(), code.username());
+    }
+
+    /**
+     * The sign-in right after a passwordless confirmation: {@code InitiateAuth USER_AUTH} with the
+     * {@code Session} from {@code ConfirmSignUp}, which Cognito takes as the first factor.
+     */
+    public SignInStep signInAfterConfirmation(String email, String confirmSession) {
+        var started = cognito.initiateAuth(b -> b.clientId(settings.clientId()).authFlow(AuthFlowType.USER_AUTH)
+                .session(confirmSession).authParameters(withSecretHash(email, Map.of("USERNAME", email))));
+        return step(started.challengeNameAsString(), started.session(), started.challengeParameters(),
+                started.authenticationResult(), email);
+    }
+
+    /** {@code REFRESH_TOKEN_AUTH}: new access and ID tokens; {@code username} is the token's {@code username}. */
+    public Tokens refresh(Tokens tokens, String username) {
+        var result = cognito.initiateAuth(b -> b.clientId(settings.clientId())
+                .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                .authParameters(withSecretHash(username, Map.of("REFRESH_TOKEN", tokens.refreshToken()))))
+                .authenticationResult();
+        return tokens.refreshedBy(tokens(result));
+    }
+
+    /** {@code GetUser}: the user's attributes, in the order Cognito lists them. */
+    public Map<String, String> attributes(String accessToken) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (AttributeType attribute : cognito.getUser(b -> b.accessToken(accessToken)).userAttributes()) {
+            attributes.put(attribute.name(), attribute.value());
+        }
+        return attributes;
+    }
+
+    /** {@code RevokeToken}: ends this sign-in (the refresh token and the access tokens it gave). */
+    public void revoke(String refreshToken) {
+        cognito.revokeToken(b -> b.clientId(settings.clientId()).token(refreshToken)
+                .clientSecret(settings.clientSecret().orElse(null)));
+    }
+
+    /** {@code GlobalSignOut}: ends every sign-in of the user, on every device. */
+    public void globalSignOut(String accessToken) {
+        cognito.globalSignOut(b -> b.accessToken(accessToken));
+    }
+
+    private SignInStep step(String challengeName, String session, Map<String, String> parameters,
+            AuthenticationResultType result, String username) {
+        if (result != null) {
+            return new SignInStep.Done(tokens(result));
+        }
+        if ("CUSTOM_CHALLENGE".equals(challengeName)) {
+            return new SignInStep.Code(challengeName, session, parameters.getOrDefault("USERNAME", username),
+                    parameters.getOrDefault("email", ""));
+        }
+        if ("EMAIL_OTP".equals(challengeName)) {
+            return new SignInStep.Code(challengeName, session, parameters.getOrDefault("USERNAME", username),
+                    parameters.getOrDefault("CODE_DELIVERY_DESTINATION", ""));
+        }
+        throw new UnexpectedChallengeException(challengeName);
+    }
+
+    private Tokens tokens(AuthenticationResultType result) {
+        Instant expiresAt = clock.instant().plusSeconds(result.expiresIn() == null ? 3600 : result.expiresIn());
+        return new Tokens(result.accessToken(), result.idToken(),
+                result.refreshToken() == null ? "" : result.refreshToken(), expiresAt);
+    }
+
+    private Map<String, String> withSecretHash(String username, Map<String, String> parameters) {
+        Optional<String> hash = secretHash(username);
+        if (hash.isEmpty()) {
+            return parameters;
+        }
+        Map<String, String> all = new HashMap<>(parameters);
+        all.put("SECRET_HASH", hash.get());
+        return all;
+    }
+
+    /** {@code Base64(HMAC-SHA256(clientSecret, username + clientId))} when the client has a secret (spec §1.5). */
+    Optional<String> secretHash(String username) {
+        return settings.clientSecret().map(secret -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                return Base64.getEncoder().encodeToString(
+                        mac.doFinal((username + settings.clientId()).getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+        });
+    }
+
+    private static String destination(CodeDeliveryDetailsType details) {
+        return details == null || details.destination() == null ? "" : details.destination();
+    }
+
+    private static AttributeType attribute(String name, String value) {
+        return AttributeType.builder().name(name).value(value).build();
+    }
+
+    @Override
+    public void close() {
+        cognito.close();
+    }
+
+    /** The pool asked for a challenge this app does not handle (MFA, a new password, passkeys). */
+    public static final class UnexpectedChallengeException extends RuntimeException {
+        private final String challengeName;
+
+        public UnexpectedChallengeException(String challengeName) {
+            super("Unexpected challenge " + challengeName);
+            this.challengeName = challengeName;
+        }
+
+        public String challengeName() {
+            return challengeName;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tobira.server.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Counts form posts per client address and per username in fixed one-minute windows, in the database
+ * (table {@code web_rate_limits}), so that every node behind a load balancer sees the same counts.
+ * A window allows at most its limit; at a window's edge a client may get up to twice the limit in a
+ * minute, which is fine for slowing down guessing and costs one row per bucket and minute.
+ * Usernames are kept only as a SHA-256 hash.
+ */
+public final class RateLimiter {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public RateLimiter(DataSource dataSource, Clock clock) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.clock = clock;
+    }
+
+    /** Counts one post from {@code address}; whether it is within {@code perMinute}. */
+    public boolean allowAddress(String address, int perMinute) {
+        return allow("ip:" + address, perMinute);
+    }
+
+    /** Counts one post naming {@code username} (case-insensitive); whether it is within {@code perMinute}. */
+    public boolean allowUsername(String username, int perMinute) {
+        return allow("user:" + sha256(username.strip().toLowerCase(Locale.ROOT)), perMinute);
+    }
+
+    /** Counts one hit on {@code bucket} in the current minute; whether the count is within {@code limit}. */
+    boolean allow(String bucket, int limit) {
+        long window = clock.millis() / 60_000;
+        // Each statement commits on its own: on PostgreSQL a failed INSERT would spoil a surrounding transaction.
+        if (increment(bucket, window) == 0) {
+            try {
+                jdbc.sql("INSERT INTO web_rate_limits (bucket, window_start, hits) VALUES (?, ?, 1)")
+                        .params(bucket, window).update();
+            } catch (DuplicateKeyException raced) {
+                // Another node made this minute's row first: count on it.
+                increment(bucket, window);
+            }
+        }
+        int hits = jdbc.sql("SELECT hits FROM web_rate_limits WHERE bucket = ? AND window_start = ?")
+                .params(bucket, window).query(Integer.class).single();
+        if (hits == 1) {
+            // First post of a bucket this minute: a cheap moment to drop windows that can no longer matter.
+            jdbc.sql("DELETE FROM web_rate_limits WHERE window_start < ?").params(window - 1).update();
+        }
+        return hits <= limit;
+    }
+
+    private int increment(String bucket, long window) {
+        return jdbc.sql("UPDATE web_rate_limits SET hits = hits + 1 WHERE bucket = ? AND window_start = ?")
+                .params(bucket, window).update();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

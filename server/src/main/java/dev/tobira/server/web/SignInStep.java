@@ -1,0 +1,18 @@
+package dev.tobira.server.web;
+
+/** Where a sign-in stands after a call to the API: a code to enter, or done. */
+public sealed interface SignInStep extends java.io.Serializable {
+
+    /**
+     * The user must enter an emailed code.
+     *
+     * @param challengeName {@code CUSTOM_CHALLENGE} (password then code) or {@code EMAIL_OTP} (passwordless)
+     * @param session the opaque session to answer with
+     * @param username the name to answer as ({@code USERNAME} of the challenge: the pool's internal one)
+     * @param destination the masked address the code went to, as Cognito gave it
+     */
+    record Code(String challengeName, String session, String username, String destination) implements SignInStep {}
+
+    /** Signed in. */
+    record Done(Tokens tokens) implements SignInStep {}
+}

@@ -1,0 +1,106 @@
+package dev.tobira.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * The web sign-in app's parts, present when there is a {@link WebSettings}: in dev mode inside the
+ * Tobira server, and in the standalone web app ({@link WebStandalone}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBean(WebSettings.class)
+public class WebConfiguration implements WebMvcConfigurer {
+
+    /** The languages the pages come in; the first is the default. */
+    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.JAPANESE);
+
+    /** The paths of the pages, where the language can be switched with {@code ?lang=}. */
+    static final String[] PAGES = {"/", "/sign-in/**", "/sign-up/**", "/confirm/**", "/code/**", "/dashboard/**",
+        "/sign-out"};
+
+    @Bean(destroyMethod = "close")
+    CognitoGateway cognitoGateway(WebSettings settings) {
+        return new CognitoGateway(settings, Clock.systemUTC());
+    }
+
+    @Bean
+    RateLimiter webRateLimiter(DataSource dataSource) {
+        return new RateLimiter(dataSource, Clock.systemUTC());
+    }
+
+    /**
+     * The session cookie: {@code HttpOnly}, {@code SameSite=Lax} (the app's own forms post from its
+     * own pages; another site's cannot carry the cookie), {@code Secure} unless dev over plain http.
+     */
+    @Bean
+    CookieSerializer cookieSerializer(WebSettings settings) {
+        DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+        serializer.setCookieName("TOBIRA_WEB_SESSION");
+        serializer.setUseHttpOnlyCookie(true);
+        serializer.setSameSite("Lax");
+        serializer.setUseSecureCookie(settings.secureCookies());
+        serializer.setCookiePath("/");
+        return serializer;
+    }
+
+    /** English or Japanese: a {@code tobira_lang} cookie set by {@code ?lang=}, else {@code Accept-Language}. */
+    @Bean
+    LocaleResolver localeResolver(WebSettings settings) {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("tobira_lang") {
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                return supported(super.resolveLocale(request));
+            }
+
+            @Override
+            public void setLocale(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                    Locale locale) {
+                super.setLocale(request, response, locale == null ? null : supported(locale));
+            }
+        };
+        resolver.setDefaultLocaleFunction(request -> fromAcceptLanguage(request.getHeader("Accept-Language")));
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSecure(settings.secureCookies());
+        resolver.setCookieSameSite("Lax");
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change).addPathPatterns(PAGES);
+    }
+
+    /** The best of {@link #LANGUAGES} for an {@code Accept-Language} header; English when none fits. */
+    static Locale fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return LANGUAGES.getFirst();
+        }
+        try {
+            Locale best = Locale.lookup(Locale.LanguageRange.parse(header), LANGUAGES);
+            return best == null ? LANGUAGES.getFirst() : best;
+        } catch (IllegalArgumentException malformed) {
+            return LANGUAGES.getFirst();
+        }
+    }
+
+    static Locale supported(Locale locale) {
+        return LANGUAGES.stream().filter(l -> l.getLanguage().equals(locale.getLanguage())).findFirst()
+                .orElse(LANGUAGES.getFirst());
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tobira.server.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the web sign-in app reaches its user pool and how it behaves. Nothing else ties it to Tobira:
+ * pointed at real Cognito ({@code endpoint} empty) it works the same.
+ *
+ * @param region the pool's region, e.g. {@code us-east-1}
+ * @param userPoolId the pool, e.g. {@code us-east-1_TobiraDev}; its name part is SRP's pool name
+ * @param clientId the app client, which must allow {@code ALLOW_CUSTOM_AUTH} (password then code),
+ *     {@code ALLOW_USER_AUTH} (passwordless) and {@code ALLOW_REFRESH_TOKEN_AUTH}
+ * @param clientSecret the app client's secret, when it has one: requests then carry {@code SECRET_HASH}
+ * @param endpoint the Cognito API endpoint; empty means AWS's own for {@code region}
+ * @param secureCookies whether the session cookie is {@code Secure} (everywhere but local dev over http)
+ * @param resendCooldown how long after a confirmation code is sent before the page offers another
+ * @param codeValidity how long an emailed sign-in code works, as the code page tells the user
+ * @param passwordRules the pool's password policy, shown on the sign-up page
+ * @param rateLimits how many form posts a client address and a username may make per minute
+ */
+public record WebSettings(
+        String region,
+        String userPoolId,
+        String clientId,
+        Optional<String> clientSecret,
+        Optional<URI> endpoint,
+        boolean secureCookies,
+        Duration resendCooldown,
+        Duration codeValidity,
+        PasswordRules passwordRules,
+        RateLimits rateLimits) {
+
+    public WebSettings {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(userPoolId, "userPoolId");
+        Objects.requireNonNull(clientId, "clientId");
+        if (!userPoolId.matches("[\\w-]+_[0-9a-zA-Z]+")) {
+            throw new IllegalArgumentException("user pool id must look like us-east-1_AbC123, not " + userPoolId);
+        }
+        if (resendCooldown.isNegative() || codeValidity.isNegative() || codeValidity.isZero()) {
+            throw new IllegalArgumentException("resendCooldown must be ≥ 0 and codeValidity > 0");
+        }
+    }
+
+    /**
+     * A password policy as the sign-up page states it (Cognito's {@code PasswordPolicy}).
+     *
+     * @param minimumLength at least this many characters (6 to 99)
+     */
+    public record PasswordRules(int minimumLength, boolean requireUppercase, boolean requireLowercase,
+            boolean requireNumbers, boolean requireSymbols) {
+
+        /** Cognito's default policy: 8 characters with upper- and lower-case letters, numbers and symbols. */
+        public static final PasswordRules COGNITO_DEFAULT = new PasswordRules(8, true, true, true, true);
+    }
+
+    /**
+     * Limits on form posts, counted per minute across every node (they share the database).
+     *
+     * @param perAddressPerMinute posts from one client address
+     * @param perUsernamePerMinute posts naming one email address (sign-in, sign-up, codes)
+     */
+    public record RateLimits(int perAddressPerMinute, int perUsernamePerMinute) {
+
+        /** Production defaults: room for a person, not for a script. */
+        public static final RateLimits DEFAULT = new RateLimits(60, 10);
+
+        public RateLimits {
+            if (perAddressPerMinute < 1 || perUsernamePerMinute < 1) {
+                throw new IllegalArgumentException("rate limits must be at least 1 a minute");
+            }
+        }
+    }
+
+    /** Generous limits for dev mode, where one address is every tester and every test. */
+    public static final RateLimits DEV_RATE_LIMITS = new RateLimits(600, 30);
+
+    /**
+     * The web app inside a dev-mode server: the dev pool and client, through the server's own port,
+     * with the server's resend cooldown and code validity, cookies without {@code Secure} (plain http).
+     */
+    public static WebSettings devServer(dev.tobira.server.config.Settings server) {
+        String host = server.host().equals("0.0.0.0") || server.host().equals("::") ? "127.0.0.1" : server.host();
+        String authority = host.contains(":") ? "[" + host + "]" : host;
+        return new WebSettings(server.region(), dev.tobira.server.dev.DevPool.poolId(server.region()),
+                dev.tobira.server.dev.DevPool.CLIENT_ID, Optional.empty(),
+                Optional.of(URI.create("http://" + authority + ":" + server.port())), false,
+                server.limits().resendCooldown(), server.limits().emailOtpTrigger().codeValidity(),
+                PasswordRules.COGNITO_DEFAULT, DEV_RATE_LIMITS);
+    }
+
+    /** Never shows the client secret. */
+    @Override
+    public String toString() {
+        return "WebSettings[region=" + region + ", userPoolId=" + userPoolId + ", clientId=" + clientId
+                + ", clientSecret=" + (clientSecret.isPresent() ? "***" : "-") + ", endpoint="
+                + endpoint.map(URI::toString).orElse("(AWS)") + ", secureCookies=" + secureCookies
+                + ", resendCooldown=" + resendCooldown + ", codeValidity=" + codeValidity + ", passwordRules="
+                + passwordRules + ", rateLimits=" + rateLimits + "]";
+    }
+}

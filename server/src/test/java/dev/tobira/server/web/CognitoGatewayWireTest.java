@@ -1,0 +1,149 @@
+package dev.tobira.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tobira.server.delivery.FakeAwsEndpoint;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The passwordless calls on the wire, against a stand-in that answers with the shapes of spec §4:
+ * what the gateway sends for USER_AUTH and EMAIL_OTP, and how it reads Cognito's answers. (The
+ * browser tests of the same flows against Tobira wait for its USER_AUTH.)
+ */
+class CognitoGatewayWireTest {
+
+    private static final String JSON = "application/x-amz-json-1.1";
+    private static final String CLIENT = "webclient000000000000000001";
+    private static final String SECRET = "the-client-secret";
+    private static final Instant NOW = Instant.parse("2026-05-01T09:00:00Z");
+
+    private FakeAwsEndpoint cognito;
+    private CognitoGateway gateway;
+
+    @BeforeEach
+    void start() {
+        cognito = new FakeAwsEndpoint();
+        gateway = new CognitoGateway(new WebSettings("ap-northeast-1", "ap-northeast-1_Wire", CLIENT,
+                Optional.of(SECRET), Optional.of(cognito.uri()), true, Duration.ofSeconds(30), Duration.ofMinutes(3),
+                WebSettings.PasswordRules.COGNITO_DEFAULT, WebSettings.RateLimits.DEFAULT),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        cognito.close();
+    }
+
+    private void answer(String body) {
+        cognito.answer(200, JSON, body, Map.of());
+    }
+
+    private JsonNode sent(String target) {
+        FakeAwsEndpoint.Request request = cognito.requests().getLast();
+        assertThat(request.header("X-Amz-Target")).isEqualTo("AWSCognitoIdentityProviderService." + target);
+        assertThat(request.header("Authorization")).as("no AWS credentials are needed or sent").isNull();
+        return JsonMapper.builder().build().readTree(request.body());
+    }
+
+    private static String secretHash(String username) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal((username + CLIENT).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void signInWithEmailCodeWhenCognitoAnswersEmailOtpThenACodeStepWithTheMaskedAddress() throws Exception {
+        answer("""
+                {"ChallengeName":"EMAIL_OTP","Session":"AYABsession1","ChallengeParameters":{
+                 "CODE_DELIVERY_DELIVERY_MEDIUM":"EMAIL","CODE_DELIVERY_DESTINATION":"a***@e***"}}""");
+
+        SignInStep step = gateway.signInWithEmailCode("alice@example.com");
+
+        assertThat(step).isEqualTo(new SignInStep.Code("EMAIL_OTP", "AYABsession1", "alice@example.com", "a***@e***"));
+        JsonNode request = sent("InitiateAuth");
+        assertThat(request.get("AuthFlow").asString()).isEqualTo("USER_AUTH");
+        assertThat(request.get("ClientId").asString()).isEqualTo(CLIENT);
+        assertThat(request.get("AuthParameters").get("USERNAME").asString()).isEqualTo("alice@example.com");
+        assertThat(request.get("AuthParameters").get("PREFERRED_CHALLENGE").asString()).isEqualTo("EMAIL_OTP");
+        assertThat(request.get("AuthParameters").get("SECRET_HASH").asString())
+                .isEqualTo(secretHash("alice@example.com"));
+    }
+
+    @Test
+    void answerWhenEmailOtpThenTheCodeGoesAsEmailOtpCodeAndTokensComeBack() throws Exception {
+        answer("""
+                {"ChallengeParameters":{},"AuthenticationResult":{"AccessToken":"access","IdToken":"id",
+                 "RefreshToken":"refresh","ExpiresIn":3600,"TokenType":"Bearer"}}""");
+
+        SignInStep step = gateway.answer(new SignInStep.Code("EMAIL_OTP", "AYABsession1", "alice@example.com", "a***@e***"),
+                "12345678");
+
+        assertThat(step).isEqualTo(new SignInStep.Done(new Tokens("access", "id", "refresh", NOW.plusSeconds(3600))));
+        JsonNode request = sent("RespondToAuthChallenge");
+        assertThat(request.get("ChallengeName").asString()).isEqualTo("EMAIL_OTP");
+        assertThat(request.get("Session").asString()).isEqualTo("AYABsession1");
+        assertThat(request.get("ChallengeResponses").get("EMAIL_OTP_CODE").asString()).isEqualTo("12345678");
+        assertThat(request.get("ChallengeResponses").get("USERNAME").asString()).isEqualTo("alice@example.com");
+        assertThat(request.get("ChallengeResponses").has("ANSWER")).isFalse();
+        assertThat(request.get("ChallengeResponses").get("SECRET_HASH").asString())
+                .isEqualTo(secretHash("alice@example.com"));
+    }
+
+    @Test
+    void signUpWhenPasswordlessThenNoPasswordIsSentAndTheSessionIsKept() {
+        answer("""
+                {"UserConfirmed":false,"UserSub":"5f0c2a7e-0000-4000-8000-000000000001","Session":"AYABsignup",
+                 "CodeDeliveryDetails":{"AttributeName":"email","DeliveryMedium":"EMAIL","Destination":"a***@e***"}}""");
+
+        CognitoGateway.SignUpResult result = gateway.signUp("alice@example.com", Optional.empty(), "ja");
+
+        assertThat(result).isEqualTo(new CognitoGateway.SignUpResult(false, "a***@e***", Optional.of("AYABsignup")));
+        JsonNode request = sent("SignUp");
+        assertThat(request.has("Password")).isFalse();
+        assertThat(request.get("UserAttributes").toString())
+                .contains("{\"Name\":\"email\",\"Value\":\"alice@example.com\"}", "{\"Name\":\"locale\",\"Value\":\"ja\"}");
+    }
+
+    @Test
+    void confirmThenSignInWhenPasswordlessThenTheSessionsCarryOnToTokens() {
+        answer("{\"Session\":\"AYABconfirmed\"}");
+        Optional<String> session = gateway.confirmSignUp("alice@example.com", "123456", Optional.of("AYABsignup"));
+        assertThat(session).contains("AYABconfirmed");
+        assertThat(sent("ConfirmSignUp").get("Session").asString()).isEqualTo("AYABsignup");
+        answer("""
+                {"ChallengeParameters":{},"AuthenticationResult":{"AccessToken":"access","IdToken":"id",
+                 "RefreshToken":"refresh","ExpiresIn":600,"TokenType":"Bearer"}}""");
+
+        SignInStep step = gateway.signInAfterConfirmation("alice@example.com", session.get());
+
+        assertThat(step).isInstanceOf(SignInStep.Done.class);
+        JsonNode request = sent("InitiateAuth");
+        assertThat(request.get("AuthFlow").asString()).isEqualTo("USER_AUTH");
+        assertThat(request.get("Session").asString()).isEqualTo("AYABconfirmed");
+        assertThat(request.get("AuthParameters").has("PREFERRED_CHALLENGE")).isFalse();
+    }
+
+    @Test
+    void signInWithEmailCodeWhenAnUnhandledChallengeThenUnexpectedChallenge() {
+        answer("{\"ChallengeName\":\"WEB_AUTHN\",\"Session\":\"AYABpasskey\",\"ChallengeParameters\":{}}");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.signInWithEmailCode("alice@example.com"))
+                .isInstanceOfSatisfying(CognitoGateway.UnexpectedChallengeException.class,
+                        e -> assertThat(e.challengeName()).isEqualTo("WEB_AUTHN"));
+    }
+}

@@ -1,0 +1,172 @@
+package dev.tobira.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tobira.server.RunningTobira;
+import dev.tobira.server.dev.DevPool;
+import dev.tobira.server.interop.DevOutbox;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+
+/**
+ * The pages as plain HTTP sees them, with no browser and no JavaScript: security headers and cookies
+ * on the pages and none of it on the API, CSRF, the language from {@code Accept-Language}, and the
+ * resend cooldown enforced by the server.
+ */
+class WebPagesHttpTest {
+
+    @RegisterExtension
+    static final WebTestResources shared = new WebTestResources();
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private static RunningTobira tobira;
+    private static String base;
+
+    @BeforeAll
+    static void start() {
+        tobira = shared.server();
+        base = tobira.endpoint();
+    }
+
+    /** A visitor with a cookie jar, which does not follow redirects (so they can be asserted). */
+    private static HttpClient visitor() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(e -> e.getKey() + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        Matcher m = CSRF.matcher(page.body());
+        assertThat(m.find()).as("a CSRF token in the form").isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void pageWhenFetchedThenSecurityHeadersAndAnHttpOnlySameSiteSessionCookie() throws Exception {
+        HttpResponse<String> page = get(visitor(), "/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("frame-ancestors 'none'", "default-src 'none'", "form-action 'self'")
+                        .doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("TOBIRA_WEB_SESSION=").contains("HttpOnly", "SameSite=Lax")
+                .as("dev mode is plain http").doesNotContain("Secure"));
+        assertThat(page.body()).contains("<label for=\"email\">Email address</label>");
+    }
+
+    @Test
+    void apiWhenCalledAtTheSameRootThenNoSessionNoCsrfAndNoPageHeaders() throws Exception {
+        HttpResponse<String> api = visitor().send(HttpRequest.newBuilder(URI.create(base + "/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.ResendConfirmationCode")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"ClientId\":\"" + DevPool.CLIENT_ID + "\",\"Username\":\"nobody@example.com\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        // The dev client prevents user-existence errors: a simulated delivery, as Cognito answers.
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"CodeDeliveryDetails\"");
+        assertThat(api.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(api.headers().firstValue("Content-Security-Policy")).isEmpty();
+        assertThat(api.headers().firstValue("X-Frame-Options")).isEmpty();
+        assertThat(get(visitor(), "/us-east-1_TobiraDev/.well-known/jwks.json").headers().allValues("Set-Cookie"))
+                .isEmpty();
+        assertThat(get(visitor(), "/_tobira/outbox?to=nobody%40example.com").headers().allValues("Set-Cookie"))
+                .isEmpty();
+    }
+
+    @Test
+    void formWhenPostedWithoutItsCsrfTokenThenRefusedAndNothingHappens() throws Exception {
+        HttpClient http = visitor();
+        get(http, "/sign-up");
+        String email = WebAppBrowserTest.newEmail("forged");
+
+        HttpResponse<String> forged = post(http, "/sign-up", Map.of("email", email, "password", "Forged-Passw0rd!"));
+
+        assertThat(forged.statusCode()).isEqualTo(302);
+        assertThat(forged.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/?stale"));
+        try (CognitoIdentityProviderClient cognito = tobira.client()) {
+            assertThatThrownBy(() -> cognito.adminGetUser(b -> b.userPoolId(DevPool.poolId("us-east-1")).username(email)))
+                    .isInstanceOf(UserNotFoundException.class);
+        }
+    }
+
+    @Test
+    void pageWhenAcceptLanguageJapaneseThenJapaneseAndOtherwiseEnglish() throws Exception {
+        assertThat(get(visitor(), "/", "Accept-Language", "ja-JP,ja;q=0.9,en;q=0.8").body())
+                .contains("<html lang=\"ja\">", "<h1>ログイン</h1>");
+        assertThat(get(visitor(), "/", "Accept-Language", "fr-FR,de;q=0.5").body())
+                .contains("<html lang=\"en\">", "<h1>Sign in</h1>");
+        assertThat(get(visitor(), "/?lang=ja", "Accept-Language", "en").body()).contains("<h1>ログイン</h1>");
+    }
+
+    @Test
+    void confirmWhenResendIsAskedWithinTheCooldownThenAWaitSentenceAndNoNewCode() throws Exception {
+        HttpClient http = visitor();
+        String email = WebAppBrowserTest.newEmail("eager");
+        HttpResponse<String> signUp = post(http, "/sign-up", Map.of("_csrf", csrf(get(http, "/sign-up")),
+                "email", email, "password", WebAppBrowserTest.PASSWORD));
+        assertThat(signUp.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/confirm"));
+        HttpResponse<String> confirmPage = get(http, "/confirm");
+
+        HttpResponse<String> resend = post(http, "/confirm/resend", Map.of("_csrf", csrf(confirmPage)));
+
+        assertThat(resend.statusCode()).isEqualTo(400);
+        assertThat(resend.body()).containsPattern("Please wait [12] seconds before asking for another code\\.");
+        assertThat(DevOutbox.count(base, email)).isEqualTo(1);
+    }
+
+    @Test
+    void dashboardWhenNotSignedInThenRedirectedToSignIn() throws Exception {
+        HttpResponse<String> dashboard = get(visitor(), "/dashboard");
+
+        assertThat(dashboard.statusCode()).isEqualTo(302);
+        assertThat(dashboard.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+    }
+
+    @Test
+    void signInWhenTheApiAnswersAnErrorThenNoTypeOrStackTraceInThePage() throws Exception {
+        HttpClient http = visitor();
+        HttpResponse<String> page = post(http, "/sign-in", Map.of("_csrf", csrf(get(http, "/")),
+                "email", "nobody-" + System.nanoTime() + "@example.com", "password", "Whatever-1!"));
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("role=\"alert\"").doesNotContain("Exception", "__type", "at dev.tobira");
+    }
+
+}
