@@ -6,10 +6,18 @@ import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.user.User;
 import dev.tobira.core.user.UserStatus;
+import dev.tobira.core.trigger.AuthChallengeTriggers;
+import dev.tobira.core.trigger.UserLifecycleTriggers;
 import java.util.Map;
 
-/** Confirms a signed-up user without a code; only an {@code UNCONFIRMED} user can be confirmed. */
+/**
+ * Confirms a signed-up user without a code; only an {@code UNCONFIRMED} user can be confirmed. The
+ * pool's PostConfirmation trigger, if any, runs afterwards.
+ */
 public final class AdminConfirmSignUp extends ServiceOperation<AdminConfirmSignUp.Request, Operation.Empty> {
+
+    /** The {@code callerContext.clientId} of triggers run by admin calls, which name no app client. */
+    static final String ADMIN_CALLER = "CLIENT_ID_NOT_APPLICABLE";
 
     public record Request(String userPoolId, String username, Map<String, String> clientMetadata) {}
 
@@ -24,7 +32,11 @@ public final class AdminConfirmSignUp extends ServiceOperation<AdminConfirmSignU
         if (user.status() != UserStatus.UNCONFIRMED) {
             throw new NotAuthorizedException("User cannot be confirmed. Current status is " + user.status().name());
         }
-        Pools.save(services, user.withStatus(UserStatus.CONFIRMED, services.clock().instant()));
+        User confirmed = user.withStatus(UserStatus.CONFIRMED, services.clock().instant());
+        Pools.save(services, confirmed);
+        new UserLifecycleTriggers(pool.lambdaConfig(), services.triggers()).postConfirmation(
+                UserLifecycleTriggers.ConfirmationSource.ConfirmSignUp,
+                AuthChallengeTriggers.Context.of(ADMIN_CALLER, confirmed, r.clientMetadata()));
         return new Empty();
     }
 }

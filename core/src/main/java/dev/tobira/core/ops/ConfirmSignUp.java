@@ -13,6 +13,8 @@ import dev.tobira.core.session.Sessions;
 import dev.tobira.core.user.Attribute;
 import dev.tobira.core.user.User;
 import dev.tobira.core.user.UserStatus;
+import dev.tobira.core.trigger.AuthChallengeTriggers;
+import dev.tobira.core.trigger.UserLifecycleTriggers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.Optional;
  * Confirms a sign-up with the emailed (or texted) code (spec §5.2). The code is spent and the user
  * confirmed, with the address it went to marked verified, in one transaction. Clients that allow
  * {@code USER_AUTH} get a {@code Session} with which the user signs in once, within the client's
- * auth-session validity, without another code (spec §4.5).
+ * auth-session validity, without another code (spec §4.5). The pool's PostConfirmation trigger,
+ * if any, runs after the confirmation is stored.
  */
 public final class ConfirmSignUp extends ServiceOperation<ConfirmSignUp.Request, ConfirmSignUp.Response> {
 
@@ -78,6 +81,10 @@ public final class ConfirmSignUp extends ServiceOperation<ConfirmSignUp.Request,
             }
             return confirmed;
         });
+        // After the commit, as in Cognito: a failing function does not undo the confirmation.
+        new UserLifecycleTriggers(pool.lambdaConfig(), services.triggers()).postConfirmation(
+                UserLifecycleTriggers.ConfirmationSource.ConfirmSignUp,
+                AuthChallengeTriggers.Context.of(client.clientId(), confirmed, r.clientMetadata()));
         if (!client.allows("ALLOW_USER_AUTH")) {
             return new Response(null);
         }

@@ -174,13 +174,10 @@ final class CustomSignIn {
     /** The trigger's view of the user: all attributes as strings, plus Cognito's status pseudo-attribute. */
     private static AuthChallengeTriggers.Context context(UserPool pool, UserPoolClient client, SignInFlow flow,
             Subject subject) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        subject.user().ifPresent(user -> {
-            user.attributes().forEach(a -> attributes.putIfAbsent(a.name(), a.value()));
-            attributes.put("cognito:user_status", user.status().name());
-        });
-        return new AuthChallengeTriggers.Context(pool.id(), client.clientId(), subject.username(), attributes,
-                !subject.found(), flow.clientMetadata());
+        return subject.user()
+                .map(user -> AuthChallengeTriggers.Context.of(client.clientId(), user, flow.clientMetadata()))
+                .orElseGet(() -> new AuthChallengeTriggers.Context(pool.id(), client.clientId(), subject.username(),
+                        Map.of(), true, flow.clientMetadata()));
     }
 
     /** The history as one string in the session's data: entries by {@code ;}, fields base64url-encoded. */

@@ -16,7 +16,13 @@ import dev.tobira.core.user.Attribute;
 import dev.tobira.core.user.PasswordVerifier;
 import dev.tobira.core.user.User;
 import dev.tobira.core.user.UserStatus;
+import dev.tobira.core.trigger.AuthChallengeTriggers;
+import dev.tobira.core.trigger.UserLifecycleTriggers;
+import dev.tobira.core.trigger.UserLifecycleTriggers.PreSignUpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +31,9 @@ import java.util.Optional;
  * Registers a user (spec §5.1, §4.5): {@code UNCONFIRMED}, with a confirmation code sent to the
  * auto-verified email or phone number in the same transaction. Without a password only where the
  * pool's first factors include a one-time code. Clients that allow {@code USER_AUTH} also get a
- * {@code Session} to carry into ConfirmSignUp and sign in without another code.
+ * {@code Session} to carry into ConfirmSignUp and sign in without another code. The pool's
+ * PreSignUp trigger, if any, may refuse the sign-up, or confirm it (no code is sent) and mark the
+ * email or phone number verified.
  */
 public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Response> {
 
@@ -71,17 +79,55 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
         if (services.users().find(pool.id(), username, caseSensitive).isPresent()) {
             throw new UsernameExistsException("User already exists");
         }
-        Optional<Message.Channel> channel = ConfirmationCodes.channel(pool, user);
+        // Outside the transaction: a function may take seconds, and may refuse the sign-up.
+        PreSignUpResponse pre = new UserLifecycleTriggers(pool.lambdaConfig(), services.triggers()).preSignUp(
+                UserLifecycleTriggers.SignUpSource.SignUp, AuthChallengeTriggers.Context.of(client.clientId(), user,
+                        r.clientMetadata()), names(r.validationData()));
+        User created = preSignUpApplied(user, pre, now);
+        Optional<Message.Channel> channel = pre.autoConfirmUser() ? Optional.empty()
+                : ConfirmationCodes.channel(pool, created);
         Optional<CodeDeliveryDetails> delivery = services.transactions().inTransaction(() -> {
-            services.users().create(user, caseSensitive);
-            return channel.map(c -> ConfirmationCodes.send(services, pool, user, c, CodePurpose.SIGN_UP, now));
+            services.users().create(created, caseSensitive);
+            return channel.map(c -> ConfirmationCodes.send(services, pool, created, c, CodePurpose.SIGN_UP, now));
         });
-        String session = client.allows("ALLOW_USER_AUTH")
-                ? new Sessions(services.sessions(), services.random()).open(new AuthSession(pool.id(),
-                        client.clientId(), username, AuthSession.Kind.SIGN_UP, now,
-                        now.plus(services.limits().confirmationCodeValidity()), Map.of()))
-                : null;
-        return new Response(false, delivery.orElse(null), identity.sub(), session);
+        String session = client.allows("ALLOW_USER_AUTH") ? session(client, created, now) : null;
+        return new Response(pre.autoConfirmUser(), delivery.orElse(null), identity.sub(), session);
+    }
+
+    /**
+     * The session for ConfirmSignUp, or — for a user PreSignUp confirmed at once — the one-time
+     * sign-in session ConfirmSignUp would have returned.
+     */
+    private String session(UserPoolClient client, User user, Instant now) {
+        Sessions sessions = new Sessions(services.sessions(), services.random());
+        if (user.status() == UserStatus.CONFIRMED) {
+            return sessions.open(new AuthSession(user.userPoolId(), client.clientId(), user.username(),
+                    AuthSession.Kind.CONFIRMED_SIGN_UP, now, now.plus(Duration.ofMinutes(
+                            client.authSessionValidity() == null ? 3 : client.authSessionValidity())), Map.of()));
+        }
+        return sessions.open(new AuthSession(user.userPoolId(), client.clientId(), user.username(),
+                AuthSession.Kind.SIGN_UP, now, now.plus(services.limits().confirmationCodeValidity()), Map.of()));
+    }
+
+    /** The user as PreSignUp asked: confirmed at once, and its email or phone number marked verified. */
+    private static User preSignUpApplied(User user, PreSignUpResponse pre, Instant now) {
+        List<Attribute> verified = new ArrayList<>();
+        if (pre.autoVerifyEmail() && user.attribute("email").isPresent()) {
+            verified.add(new Attribute("email_verified", "true"));
+        }
+        if (pre.autoVerifyPhone() && user.attribute("phone_number").isPresent()) {
+            verified.add(new Attribute("phone_number_verified", "true"));
+        }
+        User out = verified.isEmpty() ? user : user.withAttributes(AttributeRules.merge(user.attributes(), verified), now);
+        return pre.autoConfirmUser() ? out.withStatus(UserStatus.CONFIRMED, now) : out;
+    }
+
+    private static Map<String, String> names(List<Attribute> attributes) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (attributes != null) {
+            attributes.forEach(a -> out.put(a.name(), a.value()));
+        }
+        return out;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.tobira.core.trigger;
 
+import dev.tobira.core.user.User;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,20 @@ import java.util.Map;
 public interface AuthChallengeTriggers {
 
     record Context(String userPoolId, String clientId, String username, Map<String, String> userAttributes,
-            boolean userNotFound, Map<String, String> clientMetadata) {}
+            boolean userNotFound, Map<String, String> clientMetadata) {
+
+        /**
+         * What a trigger sees of {@code user}: every attribute as a string, and Cognito's
+         * {@code cognito:user_status} pseudo-attribute.
+         */
+        public static Context of(String clientId, User user, Map<String, String> clientMetadata) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            user.attributes().forEach(a -> attributes.putIfAbsent(a.name(), a.value()));
+            attributes.put("cognito:user_status", user.status().name());
+            return new Context(user.userPoolId(), clientId, user.username(), attributes, false,
+                    clientMetadata == null ? Map.of() : clientMetadata);
+        }
+    }
 
     record DefineResponse(String challengeName, boolean issueTokens, boolean failAuthentication) {}
 

@@ -78,11 +78,11 @@ public final class LambdaAuthChallengeTriggers implements AuthChallengeTriggers 
     }
 
     /** The whole event, in the order and shape of a real one (spec §3.2). */
-    static Map<String, Object> event(String triggerName, Context context, Map<String, Object> request,
+    static Map<String, Object> event(String triggerSource, Context context, Map<String, Object> request,
             Map<String, Object> response) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "1");
-        event.put("triggerSource", triggerName + "_Authentication");
+        event.put("triggerSource", triggerSource);
         event.put("region", region(context.userPoolId()));
         event.put("userPoolId", context.userPoolId());
         event.put("userName", context.username());
@@ -97,7 +97,12 @@ public final class LambdaAuthChallengeTriggers implements AuthChallengeTriggers 
 
     private Map<String, Object> call(String arn, String triggerName, Context context, Map<String, Object> request,
             Map<String, Object> response) {
-        Map<String, Object> returned = invoker.invoke(arn, triggerName, event(triggerName, context, request, response));
+        return response(invoker.invoke(arn, triggerName, event(triggerName + "_Authentication", context, request,
+                response)));
+    }
+
+    /** The {@code response} object of the event a function returned. */
+    static Map<String, Object> response(Map<String, Object> returned) {
         if (!(returned.get("response") instanceof Map<?, ?> answer)) {
             throw invalid("the returned event has no response object");
         }
@@ -131,7 +136,7 @@ public final class LambdaAuthChallengeTriggers implements AuthChallengeTriggers 
         throw invalid("response." + member + " must be a string");
     }
 
-    private static boolean bool(Map<String, Object> response, String member) {
+    static boolean bool(Map<String, Object> response, String member) {
         Object value = response.get(member);
         if (value == null || value instanceof Boolean) {
             return Boolean.TRUE.equals(value);
