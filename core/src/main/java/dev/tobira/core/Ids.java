@@ -1,5 +1,6 @@
 package dev.tobira.core;
 
+import java.util.Base64;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
@@ -31,6 +32,20 @@ public final class Ids {
         long msb = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
         long lsb = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
         return new UUID(msb, lsb).toString();
+    }
+
+    /**
+     * An opaque secret handed to a client (a session string, a refresh token): {@code prefix} and
+     * {@code bytes} random bytes in URL-safe base64. The prefix is a letter, so the value never starts
+     * with {@code -}, which the AWS CLI would take for an option ({@code --session -…}).
+     */
+    public static String opaque(String prefix, int bytes, RandomGenerator random) {
+        if (!prefix.matches("[A-Za-z]+")) {
+            throw new IllegalArgumentException("The prefix must be letters: " + prefix);
+        }
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     }
 
     private static String draw(String alphabet, int length, RandomGenerator random) {

@@ -20,4 +20,23 @@ class IdsTest {
             assertThat(UUID.fromString(uuid).variant()).isEqualTo(2);
         }
     }
+
+    @Test
+    void opaqueWhenRandomBytesWouldEncodeToALeadingDashThenThePrefixStillComesFirst() {
+        java.util.random.RandomGenerator dashes = new java.util.random.RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return 0;
+            }
+
+            @Override
+            public void nextBytes(byte[] bytes) {
+                java.util.Arrays.fill(bytes, (byte) 0xF8);
+            }
+        };
+
+        assertThat(Ids.opaque("R", 48, dashes)).startsWith("R-").hasSize(65).matches("[A-Za-z0-9_-]+");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ids.opaque("-", 4, dashes))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -17,7 +17,6 @@ import dev.tobira.core.token.TokenValidities;
 import dev.tobira.core.user.User;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -117,10 +116,9 @@ final class SignInTokens {
         return client.refreshTokenRotation() != null && "ENABLED".equals(client.refreshTokenRotation().feature());
     }
 
+    /** 48 random bytes, behind a letter so that {@code aws … revoke-token --token VALUE} cannot mistake it for an option. */
     private static String newRefreshToken(Services services) {
-        byte[] bytes = new byte[48];
-        services.random().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Ids.opaque("R", 48, services.random());
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.tobira.core.session;
 
+import dev.tobira.core.Ids;
 import dev.tobira.core.srp.SrpGroup;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -27,9 +27,7 @@ public final class Sessions {
      * would take for an option in {@code --session VALUE}.
      */
     public String open(AuthSession session) {
-        byte[] bytes = new byte[BYTES];
-        random.nextBytes(bytes);
-        String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String value = Ids.opaque(PREFIX, BYTES, random);
         store.create(hash(value), session);
         return value;
     }
