@@ -1,6 +1,5 @@
 package dev.tobira.core.trigger;
 
-import dev.tobira.core.CognitoException.UserLambdaValidationException;
 import dev.tobira.core.Services;
 import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.code.CodePurpose;
@@ -130,8 +129,8 @@ public final class EmailOtpTriggers implements AuthChallengeTriggers {
     @Override
     public CreateResponse create(Context context, String challengeName, List<ChallengeResult> session) {
         String address = Optional.ofNullable(context.userAttributes().get("email")).filter(a -> !a.isBlank())
-                .orElseThrow(() -> new UserLambdaValidationException(
-                        "CreateAuthChallenge failed with error the user has no email."));
+                // A function's own failure: Tobira and Cognito both report it as the trigger's error.
+                .orElseThrow(() -> new IllegalStateException("The user has no email address."));
         // A later round re-asks for the code already sent: a wrong answer must not mail a new one.
         Optional<String> earlier = session.stream()
                 .filter(c -> CUSTOM_CHALLENGE.equals(c.challengeName()) && c.challengeMetadata() != null

@@ -1,9 +1,11 @@
 package dev.tobira.core.trigger;
 
 import dev.tobira.core.CognitoException.InvalidUserPoolConfigurationException;
+import dev.tobira.core.CognitoException.UserLambdaValidationException;
 import dev.tobira.core.pool.UserPool.LambdaConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The auth-challenge triggers a pool's {@code LambdaConfig} names, each run where its own ARN points:
@@ -32,18 +34,31 @@ public final class PoolAuthChallengeTriggers implements AuthChallengeTriggers {
 
     @Override
     public DefineResponse define(Context context, List<ChallengeResult> session) {
-        return runner(config.defineAuthChallenge()).define(context, session);
+        return asFunction("DefineAuthChallenge", () -> runner(config.defineAuthChallenge()).define(context, session));
     }
 
     @Override
     public CreateResponse create(Context context, String challengeName, List<ChallengeResult> session) {
-        return runner(config.createAuthChallenge()).create(context, challengeName, session);
+        return asFunction("CreateAuthChallenge",
+                () -> runner(config.createAuthChallenge()).create(context, challengeName, session));
     }
 
     @Override
     public boolean verify(Context context, Map<String, String> privateChallengeParameters, String challengeAnswer) {
-        return runner(config.verifyAuthChallengeResponse()).verify(context, privateChallengeParameters,
-                challengeAnswer);
+        return asFunction("VerifyAuthChallengeResponse", () -> runner(config.verifyAuthChallengeResponse())
+                .verify(context, privateChallengeParameters, challengeAnswer));
+    }
+
+    /**
+     * Runs a trigger; a built-in one that refuses ({@link IllegalStateException}) fails as a Lambda
+     * function that throws would: {@code "<trigger> failed with error <message>."}.
+     */
+    private static <T> T asFunction(String triggerName, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalStateException e) {
+            throw new UserLambdaValidationException(triggerName + " failed with error " + e.getMessage() + ".");
+        }
     }
 
     private AuthChallengeTriggers runner(String arn) {

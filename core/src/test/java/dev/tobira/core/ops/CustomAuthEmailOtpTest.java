@@ -50,10 +50,14 @@ class CustomAuthEmailOtpTest {
 
     /** SRP_A, then the password proof: the CUSTOM_CHALLENGE that follows it. */
     private AuthResponse passwordThenChallenge(String password) {
+        return passwordThenChallenge("ren", password);
+    }
+
+    private AuthResponse passwordThenChallenge(String username, String password) {
         SrpClient srp = new SrpClient(poolId, new Random(9));
         AuthResponse verifier = new InitiateAuth(t.services).handle(new InitiateAuth.Request("CUSTOM_AUTH",
-                Map.of("USERNAME", "ren", "SRP_A", srp.srpA(), "CHALLENGE_NAME", "SRP_A"), null, clientId, null, null,
-                null));
+                Map.of("USERNAME", username, "SRP_A", srp.srpA(), "CHALLENGE_NAME", "SRP_A"), null, clientId, null,
+                null, null));
         assertThat(verifier.challengeName()).isEqualTo("PASSWORD_VERIFIER");
         Map<String, String> p = verifier.challengeParameters();
         Map<String, String> responses = new HashMap<>(srp.passwordVerifierResponses(p.get("USER_ID_FOR_SRP"),
@@ -137,5 +141,19 @@ class CustomAuthEmailOtpTest {
                 Map.of("USERNAME", "x"), null, bareClient, null, null, null)))
                 .isInstanceOf(InvalidUserPoolConfigurationException.class)
                 .hasMessage("Custom auth lambda trigger is not configured for the user pool.");
+    }
+
+    @Test
+    void customAuthWhenUserHasNoEmailThenCreateFailsAsAFunctionWouldAndNothingIsSent() {
+        new AdminCreateUser(t.services).handle(new AdminCreateUser.Request(poolId, "kai", List.of(), null,
+                "Temp-Passw0rd!", null, "SUPPRESS", null, null));
+        new AdminSetUserPassword(t.services).handle(new AdminSetUserPassword.Request(poolId, "kai",
+                "Right-Passw0rd!", true));
+        int sent = t.sent.size();
+
+        assertThatThrownBy(() -> passwordThenChallenge("kai", "Right-Passw0rd!"))
+                .isInstanceOf(dev.tobira.core.CognitoException.UserLambdaValidationException.class)
+                .hasMessage("CreateAuthChallenge failed with error The user has no email address..");
+        assertThat(t.sent).hasSize(sent);
     }
 }
