@@ -15,7 +15,6 @@ import dev.tobira.core.user.User;
 import dev.tobira.core.user.UserStatus;
 import dev.tobira.core.trigger.AuthChallengeTriggers;
 import dev.tobira.core.trigger.UserLifecycleTriggers;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -88,10 +87,16 @@ public final class ConfirmSignUp extends ServiceOperation<ConfirmSignUp.Request,
         if (!client.allows("ALLOW_USER_AUTH")) {
             return new Response(null);
         }
-        Duration validity = Duration.ofMinutes(client.authSessionValidity() == null ? 3 : client.authSessionValidity());
-        return new Response(sessions.open(new AuthSession(pool.id(),
-                client.clientId(), user.username(), AuthSession.Kind.CONFIRMED_SIGN_UP, now, now.plus(validity),
-                Map.of())));
+        return new Response(signInSession(sessions, client, confirmed, now));
+    }
+
+    /**
+     * The one-time sign-in session of a user confirmed just now (spec §4.5): USER_AUTH with it signs
+     * {@code user} in through {@code client}, once, within the client's auth-session validity.
+     */
+    static String signInSession(Sessions sessions, UserPoolClient client, User user, Instant now) {
+        return sessions.open(new AuthSession(user.userPoolId(), client.clientId(), user.username(),
+                AuthSession.Kind.CONFIRMED_SIGN_UP, now, now.plus(client.authSessionDuration()), Map.of()));
     }
 
     /** The attribute the code went to is now verified. */

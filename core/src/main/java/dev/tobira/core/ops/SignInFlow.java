@@ -184,7 +184,7 @@ final class SignInFlow {
 
     /** How long each step of a sign-in may wait for its answer: the client's AuthSessionValidity (spec §3.5). */
     Duration sessionValidity() {
-        return Duration.ofMinutes(client.authSessionValidity() == null ? 3 : client.authSessionValidity());
+        return client.authSessionDuration();
     }
 
     private void requireFlow(boolean allowedHere, String allowFlag, String authFlow) {

@@ -19,7 +19,6 @@ import dev.tobira.core.user.UserStatus;
 import dev.tobira.core.trigger.AuthChallengeTriggers;
 import dev.tobira.core.trigger.UserLifecycleTriggers;
 import dev.tobira.core.trigger.UserLifecycleTriggers.PreSignUpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,9 +100,7 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
     private String session(UserPoolClient client, User user, Instant now) {
         Sessions sessions = new Sessions(services.sessions(), services.random());
         if (user.status() == UserStatus.CONFIRMED) {
-            return sessions.open(new AuthSession(user.userPoolId(), client.clientId(), user.username(),
-                    AuthSession.Kind.CONFIRMED_SIGN_UP, now, now.plus(Duration.ofMinutes(
-                            client.authSessionValidity() == null ? 3 : client.authSessionValidity())), Map.of()));
+            return ConfirmSignUp.signInSession(sessions, client, user, now);
         }
         return sessions.open(new AuthSession(user.userPoolId(), client.clientId(), user.username(),
                 AuthSession.Kind.SIGN_UP, now, now.plus(services.limits().confirmationCodeValidity()), Map.of()));

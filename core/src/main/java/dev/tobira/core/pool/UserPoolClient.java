@@ -1,5 +1,6 @@
 package dev.tobira.core.pool;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -53,6 +54,11 @@ public record UserPoolClient(
     }
 
     /** Whether this client allows {@code flow} ({@code ALLOW_…}); the legacy names count as their successors. */
+    /** How long each step of a sign-in may wait for its answer: {@code AuthSessionValidity}, 3 minutes unless set (spec §3.5). */
+    public Duration authSessionDuration() {
+        return Duration.ofMinutes(authSessionValidity == null ? 3 : authSessionValidity);
+    }
+
     public boolean allows(String flow) {
         return explicitAuthFlows.contains(flow);
     }

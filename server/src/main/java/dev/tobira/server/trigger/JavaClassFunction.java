@@ -17,7 +17,9 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +46,8 @@ final class JavaClassFunction implements LambdaFunction {
     private final String className;
     private final ClassLoader loader;
     private volatile Object handler;
+    // Building a serializer sets up a whole ObjectMapper: once per type, not once per call.
+    private final Map<Type, PojoSerializer<Object>> serializers = new ConcurrentHashMap<>();
 
     JavaClassFunction(String functionName, String functionArn, String className, ClassLoader loader) {
         this.functionName = functionName;
@@ -127,8 +131,12 @@ final class JavaClassFunction implements LambdaFunction {
                 .orElse(Object.class);
     }
 
-    @SuppressWarnings("unchecked")
     private PojoSerializer<Object> serializer(Type type) {
+        return serializers.computeIfAbsent(type, this::newSerializer);
+    }
+
+    @SuppressWarnings("unchecked")
+    private PojoSerializer<Object> newSerializer(Type type) {
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType()
                 : type instanceof Class<?> c ? c : Object.class;
         if (LambdaEventSerializers.isLambdaSupportedEvent(raw.getName())) {
