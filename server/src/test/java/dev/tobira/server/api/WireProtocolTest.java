@@ -24,10 +24,8 @@ class WireProtocolTest {
     private static RunningTobira tobira;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    // Dev mode accepts any well-formed signature; admin calls still need one.
-    private static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261123/us-east-1/"
-            + "cognito-idp/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature="
-            + "0".repeat(64);
+    private static final java.time.format.DateTimeFormatter AMZ_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
 
     @BeforeAll
     static void start() {
@@ -45,11 +43,15 @@ class WireProtocolTest {
 
     private static HttpResponse<String> post(String target, HttpRequest.BodyPublisher body, Map<String, String> extra)
             throws IOException, InterruptedException {
+        String amzDate = AMZ_DATE.format(java.time.Instant.now());
+        // Dev mode accepts any well-formed signature whose scope date is the request's; admin calls still need one.
+        String authorization = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/" + amzDate.substring(0, 8)
+                + "/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature="
+                + "0".repeat(64);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tobira.endpoint() + "/"))
                 .header("Content-Type", "application/x-amz-json-1.1")
-                .header("X-Amz-Date", java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                        .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()))
-                .header("Authorization", AUTHORIZATION)
+                .header("X-Amz-Date", amzDate)
+                .header("Authorization", authorization)
                 .POST(body);
         if (target != null) {
             request.header("X-Amz-Target", "AWSCognitoIdentityProviderService." + target);

@@ -11,12 +11,13 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -82,11 +83,18 @@ final class Browser implements AutoCloseable {
         input.sendKeys(value);
     }
 
-    /** Clicks a link or submit button and waits for the next page, so no assertion reads the old one. */
+    /**
+     * Clicks a link or submit button and waits until the next page has loaded, so no assertion reads the
+     * old one. The old page is marked with a script property that a new document no longer has; asking an
+     * element of the old page whether it went stale is not enough, since chromedriver sometimes answers
+     * that with an inspector error while the navigation is under way.
+     */
     void click(String css) {
-        WebElement page = find("html");
+        driver.executeScript("window.tobiraOldPage = true");
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.tobiraOldPage === undefined && document.readyState === 'complete'")));
     }
 
     /** Clicks something that stays on the page, such as a {@code <summary>}. */
