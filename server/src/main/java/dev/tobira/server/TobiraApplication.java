@@ -2,6 +2,8 @@ package dev.tobira.server;
 
 import dev.tobira.server.config.Settings;
 import dev.tobira.server.web.WebSettings;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,6 +22,14 @@ public class TobiraApplication {
 
     /** Starts the server with {@code settings}; the returned context stops it. */
     public static ConfigurableApplicationContext start(Settings settings) {
+        return start(settings, systemClock());
+    }
+
+    /**
+     * Starts the server with {@code settings}, telling time for sign-up, sign-in, codes and tokens by
+     * {@code clock} (tests move it to see codes and sessions expire); the returned context stops it.
+     */
+    public static ConfigurableApplicationContext start(Settings settings, Clock clock) {
         SpringApplication app = new SpringApplication(TobiraApplication.class);
         app.setDefaultProperties(Map.of(
                 "server.port", String.valueOf(settings.port()),
@@ -27,11 +37,17 @@ public class TobiraApplication {
                 "spring.main.banner-mode", "off"));
         app.addInitializers(context -> {
             context.getBeanFactory().registerSingleton("tobiraSettings", settings);
+            context.getBeanFactory().registerSingleton("tobiraClock", clock);
             if (settings.dev()) {
                 // Dev mode serves the web sign-in app at / on the dev pool (production runs it as `tobira web`).
                 context.getBeanFactory().registerSingleton("webSettings", WebSettings.devServer(settings));
             }
         });
         return app.run();
+    }
+
+    /** The system's clock in millisecond ticks: what the stores keep exactly, so a value read back equals the one written. */
+    public static Clock systemClock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 }

@@ -30,8 +30,12 @@ public final class RunningTobira implements AutoCloseable {
     private final Settings settings;
 
     private RunningTobira(Settings settings) {
+        this(settings, TobiraApplication.systemClock());
+    }
+
+    private RunningTobira(Settings settings, java.time.Clock clock) {
         this.settings = settings;
-        this.context = TobiraApplication.start(settings);
+        this.context = TobiraApplication.start(settings, clock);
     }
 
     /** Dev mode with an in-memory database. */
@@ -47,6 +51,11 @@ public final class RunningTobira implements AutoCloseable {
     /** Dev mode with an in-memory database, running Lambda triggers as {@code triggers} says. */
     public static RunningTobira devInMemory(Settings.Triggers triggers) {
         return new RunningTobira(devInMemory(TEST_LIMITS, triggers));
+    }
+
+    /** Dev mode with an in-memory database whose time is {@code clock}'s, as {@link #devInMemory(Settings.Triggers)}. */
+    public static RunningTobira devInMemory(Settings.Triggers triggers, AdjustableClock clock) {
+        return new RunningTobira(devInMemory(TEST_LIMITS, triggers), clock);
     }
 
     /** Dev mode with an in-memory database and the given code limits (e.g. a short code validity). */

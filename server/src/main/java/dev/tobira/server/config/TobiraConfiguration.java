@@ -54,9 +54,7 @@ public class TobiraConfiguration {
 
     @Bean
     Services services(Settings settings, JdbcStores stores, MessageSender messages, TokenIssuer tokenIssuer,
-            SigningKeys signingKeys, TriggerInvoker triggers) {
-        // Millisecond ticks: what the stores keep exactly, so a value read back equals the one written.
-        Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
+            SigningKeys signingKeys, TriggerInvoker triggers, Clock clock) {
         CodeHasher codeHasher = new CodeHasher(stores.secrets().getOrCreate("code-hmac-key", 32));
         return new Services(stores.pools(), stores.clients(), stores.users(), stores.codes(), stores.sessions(),
                 stores.lockouts(), stores.tokens(), tokenIssuer, signingKeys, messages, stores.transactions(), codeHasher, settings.limits(), clock, new SecureRandom(),

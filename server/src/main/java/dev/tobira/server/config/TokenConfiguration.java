@@ -6,7 +6,6 @@ import dev.tobira.server.store.JdbcSigningKeys;
 import dev.tobira.server.store.JdbcStores;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,17 +25,12 @@ public class TokenConfiguration {
      *     does) before the keys are used
      */
     @Bean
-    SigningKeys signingKeys(DataSource dataSource, JdbcStores migrated) {
-        return new JdbcSigningKeys(dataSource, clock(), new SecureRandom());
+    SigningKeys signingKeys(DataSource dataSource, JdbcStores migrated, Clock clock) {
+        return new JdbcSigningKeys(dataSource, clock, new SecureRandom());
     }
 
     @Bean
-    TokenIssuer tokenIssuer(SigningKeys signingKeys, Settings settings) {
-        return new TokenIssuer(signingKeys, clock(), settings.issuerUrl(), new SecureRandom());
-    }
-
-    /** The clock the stores use too: millisecond ticks, what they keep exactly. */
-    private static Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    TokenIssuer tokenIssuer(SigningKeys signingKeys, Settings settings, Clock clock) {
+        return new TokenIssuer(signingKeys, clock, settings.issuerUrl(), new SecureRandom());
     }
 }
