@@ -122,8 +122,8 @@ final class ChoiceSignIn {
             out.add("PASSWORD_SRP");
             out.add("PASSWORD");
         }
-        // A temporary password must be replaced before anything else. (MFA: a pool that requires it has
-        // no code factors, PoolSettings.checkMfa; Tobira has no per-user MFA that would exclude them.)
+        // A temporary password must be replaced before anything else. (MFA never takes the code factors
+        // away: Tobira refuses MFA ON, PoolSettings.checkMfa, and no user can turn MFA on.)
         boolean codes = user.status() != UserStatus.FORCE_CHANGE_PASSWORD;
         if (codes && factors.contains("EMAIL_OTP") && verified(user, "email")) {
             out.add("EMAIL_OTP");
