@@ -23,8 +23,9 @@ import java.util.Optional;
  * {@code AllowedFirstAuthFactors} that this user can use: a password (PASSWORD and PASSWORD_SRP), a
  * verified email (EMAIL_OTP), a verified phone number (SMS_OTP); one-time codes not for a user who
  * must first replace a temporary password. {@code PREFERRED_CHALLENGE}
- * starts the preferred factor when the user has it; otherwise a single factor starts at once and
- * several are offered in a SELECT_CHALLENGE; in both cases {@code AvailableChallenges} lists them.
+ * starts the preferred factor when the user has it, and then {@code AvailableChallenges} is left out
+ * (as in the spec §4.2 example); otherwise a single factor starts at once and several are offered in
+ * a SELECT_CHALLENGE, and in both cases {@code AvailableChallenges} lists them.
  *
  * <p>A {@code Session} from ConfirmSignUp (top-level, or as the {@code SESSION} auth parameter)
  * signs its user in at once, a single time, within its validity, on the client it was issued to

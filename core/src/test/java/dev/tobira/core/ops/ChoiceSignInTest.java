@@ -225,6 +225,21 @@ class ChoiceSignInTest {
     }
 
     @Test
+    @DisplayName("One factor: listed in AvailableChallenges without a preference, left out when PREFERRED_CHALLENGE names it (spec §4.2)")
+    void initiateAuthWhenUsersOnlyFactorIsPreferredThenNoAvailableChallengesAndWithoutPreferenceListed() {
+        p.passwordless("aiko@example.com");
+        AuthResponse unasked = p.initiate(Map.of("USERNAME", "aiko@example.com"));
+        assertThat(unasked.challengeName()).isEqualTo("EMAIL_OTP");
+        assertThat(unasked.availableChallenges()).containsExactly("EMAIL_OTP");
+        assertThat(p.answerEmail(unasked, "aiko@example.com", p.code(8)).authenticationResult()).isNotNull();
+
+        AuthResponse preferred = p.initiate(Map.of("USERNAME", "aiko@example.com", "PREFERRED_CHALLENGE", "EMAIL_OTP"));
+        assertThat(preferred.challengeName()).isEqualTo("EMAIL_OTP");
+        assertThat(preferred.availableChallenges()).isNull();
+        assertThat(p.answerEmail(preferred, "aiko@example.com", p.code(8)).authenticationResult()).isNotNull();
+    }
+
+    @Test
     void initiateAuthWhenPreferredChallengeIsNotTheUsersThenTheUsersOwnFactor() {
         p.passwordless("aiko@example.com");
         AuthResponse otp = p.initiate(Map.of("USERNAME", "aiko@example.com", "PREFERRED_CHALLENGE", "PASSWORD",
