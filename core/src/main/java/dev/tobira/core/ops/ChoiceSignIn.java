@@ -28,8 +28,9 @@ import java.util.Optional;
  * a SELECT_CHALLENGE, and in both cases {@code AvailableChallenges} lists them.
  *
  * <p>A {@code Session} from ConfirmSignUp (top-level, or as the {@code SESSION} auth parameter)
- * signs its user in at once, a single time, within its validity, on the client it was issued to
- * (spec §4.5): the confirmation code was the first factor.
+ * signs its user in at once, a single time, within its validity, on the client it was issued to, and
+ * only if the user has not signed in another way since (spec §4.5): the confirmation code was the
+ * first factor.
  *
  * <p>With {@code PreventUserExistenceErrors} an unknown name gets the challenge a user with every
  * factor of the pool would get, which no answer passes ("Amazon Cognito responds with a random
@@ -135,7 +136,10 @@ final class ChoiceSignIn {
         return out;
     }
 
-    /** The session ConfirmSignUp returned: tokens for its user, once (spec §4.5). */
+    /**
+     * The session ConfirmSignUp returned: tokens for its user, once, and only as the user's first
+     * sign-in since (spec §4.5, {@link AutoSignIn}).
+     */
     private static AuthResponse afterSignUp(Services services, UserPool pool, UserPoolClient client, SignInFlow flow,
             String username, String session) {
         AuthSession confirmed = flow.session(session, AuthSession.Kind.CONFIRMED_SIGN_UP);
@@ -145,6 +149,10 @@ final class ChoiceSignIn {
         }
         new Sessions(services.sessions(), services.random()).consume(session)
                 .orElseThrow(() -> new NotAuthorizedException(SignInFlow.INVALID_SESSION));
+        if (!AutoSignIn.claim(services, confirmed, services.clock().instant())) {
+            // The user signed in another way since: this is no longer their first sign-in.
+            throw new NotAuthorizedException(SignInFlow.INVALID_SESSION);
+        }
         return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user));
     }
 

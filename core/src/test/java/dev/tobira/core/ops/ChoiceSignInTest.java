@@ -117,6 +117,49 @@ class ChoiceSignInTest {
     }
 
     @Test
+    @DisplayName("The session is \"only valid for users who … are signing in for the first time\" (spec §4.5): "
+            + "a sign-in with an emailed code ends it")
+    void initiateAuthWhenUserSignedInWithAnEmailedCodeSinceConfirmingThenConfirmSignUpsSessionIsInvalid() {
+        String session = p.passwordless("aiko@example.com");
+        AuthResponse otp = p.initiate(Map.of("USERNAME", "aiko@example.com"));
+        assertThat(p.answerEmail(otp, "aiko@example.com", p.code(8)).authenticationResult()).isNotNull();
+        assertAutoSignInRefused("aiko@example.com", session);
+    }
+
+    @Test
+    void initiateAuthWhenUserSignedInWithThePasswordOnAnotherClientSinceConfirmingThenConfirmSignUpsSessionIsInvalid() {
+        p.signUp("ren@example.com", PASSWORD);
+        String session = p.confirm("ren@example.com");
+        String other = p.newClient(List.of("ALLOW_USER_PASSWORD_AUTH"), null);
+        assertThat(new InitiateAuth(p.t.services).handle(new InitiateAuth.Request("USER_PASSWORD_AUTH",
+                Map.of("USERNAME", "ren@example.com", "PASSWORD", PASSWORD), null, other, null, null, null))
+                .authenticationResult()).isNotNull();
+        assertAutoSignInRefused("ren@example.com", session);
+    }
+
+    @Test
+    void initiateAuthWhenOnlyFailedSignInsCameSinceConfirmingThenConfirmSignUpsSessionStillSignsIn() {
+        p.signUp("ren@example.com", PASSWORD);
+        String session = p.confirm("ren@example.com");
+        assertThatThrownBy(() -> p.initiate(Map.of("USERNAME", "ren@example.com", "PREFERRED_CHALLENGE", "PASSWORD",
+                "PASSWORD", "Wrong-Passw0rd!")))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Incorrect username or password.");
+        AuthResponse otp = p.initiate(Map.of("USERNAME", "ren@example.com", "PREFERRED_CHALLENGE", "EMAIL_OTP"));
+        assertThatThrownBy(() -> p.answerEmail(otp, "ren@example.com", ChoicePool.wrong(p.code(8))))
+                .isInstanceOf(CodeMismatchException.class);
+        assertThat(p.initiate(Map.of("USERNAME", "ren@example.com", "SESSION", session)).authenticationResult())
+                .isNotNull();
+    }
+
+    /** USER_AUTH with ConfirmSignUp's {@code session} no longer signs {@code email} in. */
+    private void assertAutoSignInRefused(String email, String session) {
+        assertThatThrownBy(() -> p.initiate(Map.of("USERNAME", email, "SESSION", session)))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Invalid session for the user.");
+    }
+
+    @Test
     void initiateAuthWhenSessionIsSignUpsUnconfirmedOneThenInvalidSession() {
         String session = p.signUp("aiko@example.com", null).session();
         p.confirm("aiko@example.com");
