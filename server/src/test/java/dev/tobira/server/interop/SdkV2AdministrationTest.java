@@ -112,6 +112,18 @@ class SdkV2AdministrationTest {
     }
 
     @Test
+    void setUserPoolMfaConfigWhenEmailMessageLacksTheCodePlaceholderThenValidationErrorAndNothingChanges() {
+        String id = cognito.createUserPool(b -> b.poolName("mfa-message")).userPool().id();
+        assertCognitoError(() -> cognito.setUserPoolMfaConfig(b -> b.userPoolId(id)
+                        .emailMfaConfiguration(e -> e.subject("Your sign-in code").message("Your code is below"))),
+                InvalidParameterException.class,
+                "1 validation error detected: Value 'Your code is below' at 'emailMfaConfiguration.message' failed "
+                        + "to satisfy constraint: Member must satisfy regular expression pattern: "
+                        + "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*");
+        assertThat(cognito.getUserPoolMfaConfig(b -> b.userPoolId(id)).emailMfaConfiguration()).isNull();
+    }
+
+    @Test
     @DisplayName("MfaConfiguration ON: Cognito's refusal beside a code first factor, else unsupported (no MFA challenge)")
     void createUserPoolWhenMfaOnThenRefusedAndUpdateUserPoolAndSetUserPoolMfaConfigToo() {
         String unsupported = "Tobira does not support MfaConfiguration ON: it has no MFA challenge, so it could not "
