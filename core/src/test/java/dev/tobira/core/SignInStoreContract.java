@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -162,6 +163,33 @@ public abstract class SignInStoreContract {
             executor.shutdownNow();
         }
         assertThat(sessions.find("hash-1")).isEmpty();
+    }
+
+    @Test
+    void lockoutsWhenManyThreadsSaveTheFirstFailuresAtOnceThenAllSucceedAndOneIsKept() throws Exception {
+        LockoutStore lockouts = emptyLockouts();
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Lockout> saved = new ArrayList<>();
+            List<Future<?>> saving = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Lockout lockout = new Lockout(1, Optional.empty(), Optional.of(T0.plusSeconds(i)));
+                saved.add(lockout);
+                saving.add(executor.submit(() -> {
+                    start.await();
+                    lockouts.save(POOL, "alice", lockout);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : saving) {
+                f.get();
+            }
+            assertThat(saved).contains(lockouts.find(POOL, "alice"));
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test

@@ -23,12 +23,14 @@ import java.util.Optional;
  * {@code AllowedFirstAuthFactors} that this user can use: a password (PASSWORD and PASSWORD_SRP), a
  * verified email (EMAIL_OTP), a verified phone number (SMS_OTP); one-time codes not for a user who
  * must first replace a temporary password. {@code PREFERRED_CHALLENGE}
- * starts the preferred factor when the user has it; otherwise a single factor starts at once and
- * several are offered in a SELECT_CHALLENGE; in both cases {@code AvailableChallenges} lists them.
+ * starts the preferred factor when the user has it, and then {@code AvailableChallenges} is left out
+ * (as in the spec §4.2 example); otherwise a single factor starts at once and several are offered in
+ * a SELECT_CHALLENGE, and in both cases {@code AvailableChallenges} lists them.
  *
  * <p>A {@code Session} from ConfirmSignUp (top-level, or as the {@code SESSION} auth parameter)
- * signs its user in at once, a single time, within its validity, on the client it was issued to
- * (spec §4.5): the confirmation code was the first factor.
+ * signs its user in at once, a single time, within its validity, on the client it was issued to, and
+ * only if the user has not signed in another way since (spec §4.5): the confirmation code was the
+ * first factor.
  *
  * <p>With {@code PreventUserExistenceErrors} an unknown name gets the challenge a user with every
  * factor of the pool would get, which no answer passes ("Amazon Cognito responds with a random
@@ -122,8 +124,8 @@ final class ChoiceSignIn {
             out.add("PASSWORD_SRP");
             out.add("PASSWORD");
         }
-        // A temporary password must be replaced before anything else. (MFA: a pool that requires it has
-        // no code factors, PoolSettings.checkMfa; Tobira has no per-user MFA that would exclude them.)
+        // A temporary password must be replaced before anything else. (MFA never takes the code factors
+        // away: Tobira refuses MFA ON, PoolSettings.checkMfa, and no user can turn MFA on.)
         boolean codes = user.status() != UserStatus.FORCE_CHANGE_PASSWORD;
         if (codes && factors.contains("EMAIL_OTP") && verified(user, "email")) {
             out.add("EMAIL_OTP");
@@ -134,7 +136,10 @@ final class ChoiceSignIn {
         return out;
     }
 
-    /** The session ConfirmSignUp returned: tokens for its user, once (spec §4.5). */
+    /**
+     * The session ConfirmSignUp returned: tokens for its user, once, and only as the user's first
+     * sign-in since (spec §4.5, {@link AutoSignIn}).
+     */
     private static AuthResponse afterSignUp(Services services, UserPool pool, UserPoolClient client, SignInFlow flow,
             String username, String session) {
         AuthSession confirmed = flow.session(session, AuthSession.Kind.CONFIRMED_SIGN_UP);
@@ -144,6 +149,10 @@ final class ChoiceSignIn {
         }
         new Sessions(services.sessions(), services.random()).consume(session)
                 .orElseThrow(() -> new NotAuthorizedException(SignInFlow.INVALID_SESSION));
+        if (!AutoSignIn.claim(services, confirmed, services.clock().instant())) {
+            // The user signed in another way since: this is no longer their first sign-in.
+            throw new NotAuthorizedException(SignInFlow.INVALID_SESSION);
+        }
         return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user));
     }
 

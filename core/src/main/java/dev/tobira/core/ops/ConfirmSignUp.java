@@ -24,7 +24,8 @@ import java.util.Optional;
  * Confirms a sign-up with the emailed (or texted) code (spec §5.2). The code is spent and the user
  * confirmed, with the address it went to marked verified, in one transaction. Clients that allow
  * {@code USER_AUTH} get a {@code Session} with which the user signs in once, within the client's
- * auth-session validity, without another code (spec §4.5). The pool's PostConfirmation trigger,
+ * auth-session validity, without another code, unless they signed in otherwise first (spec §4.5,
+ * {@link AutoSignIn}). The pool's PostConfirmation trigger,
  * if any, runs after the confirmation is stored.
  */
 public final class ConfirmSignUp extends ServiceOperation<ConfirmSignUp.Request, ConfirmSignUp.Response> {
@@ -87,16 +88,7 @@ public final class ConfirmSignUp extends ServiceOperation<ConfirmSignUp.Request,
         if (!client.allows("ALLOW_USER_AUTH")) {
             return new Response(null);
         }
-        return new Response(signInSession(sessions, client, confirmed, now));
-    }
-
-    /**
-     * The one-time sign-in session of a user confirmed just now (spec §4.5): USER_AUTH with it signs
-     * {@code user} in through {@code client}, once, within the client's auth-session validity.
-     */
-    static String signInSession(Sessions sessions, UserPoolClient client, User user, Instant now) {
-        return sessions.open(new AuthSession(user.userPoolId(), client.clientId(), user.username(),
-                AuthSession.Kind.CONFIRMED_SIGN_UP, now, now.plus(client.authSessionDuration()), Map.of()));
+        return new Response(AutoSignIn.open(services, client, confirmed, now));
     }
 
     /** The attribute the code went to is now verified. */

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Creates a user pool, filling in Cognito's defaults for every setting left out. */
+/**
+ * Creates a user pool, filling in Cognito's defaults for every setting left out. {@code MfaConfiguration
+ * ON} is refused ({@link PoolSettings#checkMfa}): Tobira has no MFA challenge to require.
+ */
 public final class CreateUserPool extends ServiceOperation<CreateUserPool.Request, CreateUserPool.Response> {
 
     public record Request(

@@ -9,7 +9,10 @@ import dev.tobira.core.pool.UserPool.EmailMfaConfig;
 
 /**
  * Sets the pool's MFA mode and the email one-time-code message. SMS, authenticator-app and WebAuthn
- * MFA settings are not supported yet and are refused rather than ignored.
+ * MFA settings are not supported yet and are refused rather than ignored, and so is the mode
+ * {@code ON}, which Tobira could not enforce ({@link PoolSettings#checkMfa}); {@code OFF} and
+ * {@code OPTIONAL} are stored as set, and with no way for a user to turn MFA on, OPTIONAL signs
+ * users in as OFF does.
  */
 public final class SetUserPoolMfaConfig
         extends ServiceOperation<SetUserPoolMfaConfig.Request, SetUserPoolMfaConfig.Response> {

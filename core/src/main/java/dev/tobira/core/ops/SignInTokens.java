@@ -35,7 +35,10 @@ final class SignInTokens {
 
     private SignInTokens() {}
 
-    /** A completed sign-in of {@code user}: a new family, its refresh token and the first tokens. */
+    /**
+     * A completed sign-in of {@code user}: a new family, its refresh token and the first tokens; the
+     * user's auto sign-in session, if one is open, is over.
+     */
     static AuthResponse.AuthenticationResult signIn(Services services, UserPool pool, UserPoolClient client,
             User user) {
         Authentication authentication = services.tokenIssuer().newAuthentication();
@@ -47,6 +50,7 @@ final class SignInTokens {
                         authentication.authTime(), Optional.empty()),
                 new RefreshToken(hash(refreshToken), authentication.originJti(), now,
                         now.plus(TokenValidities.refreshToken(client))));
+        AutoSignIn.endedBy(services, user, now);
         return new AuthResponse.AuthenticationResult(tokens.accessToken(), tokens.expiresIn(), tokens.tokenType(),
                 refreshToken, tokens.idToken());
     }

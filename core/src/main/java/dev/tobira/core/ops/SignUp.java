@@ -98,11 +98,10 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
      * sign-in session ConfirmSignUp would have returned.
      */
     private String session(UserPoolClient client, User user, Instant now) {
-        Sessions sessions = new Sessions(services.sessions(), services.random());
         if (user.status() == UserStatus.CONFIRMED) {
-            return ConfirmSignUp.signInSession(sessions, client, user, now);
+            return AutoSignIn.open(services, client, user, now);
         }
-        return sessions.open(new AuthSession(user.userPoolId(), client.clientId(), user.username(),
+        return new Sessions(services.sessions(), services.random()).open(new AuthSession(user.userPoolId(), client.clientId(), user.username(),
                 AuthSession.Kind.SIGN_UP, now, now.plus(services.limits().confirmationCodeValidity()), Map.of()));
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
  * Changes a pool's settings. As in Cognito, a setting left out of the request goes back to its
  * default; what cannot change after creation (schema, username attributes, aliases, username case
  * sensitivity) and what other operations set (email MFA) are kept, and so are name and tags when omitted.
+ * {@code MfaConfiguration ON} is refused as in CreateUserPool.
  */
 public final class UpdateUserPool extends ServiceOperation<UpdateUserPool.Request, Operation.Empty> {
 

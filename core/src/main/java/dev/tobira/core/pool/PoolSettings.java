@@ -1,5 +1,6 @@
 package dev.tobira.core.pool;
 
+import dev.tobira.core.CognitoException;
 import dev.tobira.core.CognitoException.FeatureUnavailableInTierException;
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.pool.UserPool.AdminCreateUserConfig;
@@ -16,6 +17,10 @@ import java.util.List;
  * settings to their defaults).
  */
 public final class PoolSettings {
+
+    /** Why {@code MfaConfiguration ON} is refused where Cognito would take it. */
+    public static final String MFA_ON_UNSUPPORTED = "Tobira does not support MfaConfiguration ON: it has no MFA "
+            + "challenge, so it could not require one. Use OFF or OPTIONAL.";
 
     private PoolSettings() {}
 
@@ -104,17 +109,26 @@ public final class PoolSettings {
     }
 
     /**
-     * MFA and passwordless first factors exclude each other when MFA is required (spec §4.1): Cognito
+     * The MFA mode checks of CreateUserPool, UpdateUserPool and SetUserPoolMfaConfig.
+     *
+     * <p>MFA and passwordless first factors exclude each other when MFA is required (spec §4.1): Cognito
      * refuses {@code MfaConfiguration ON} beside an EMAIL_OTP or SMS_OTP first factor with this
-     * message (observed against AWS, reported in go-to-k/cdkd#1975). With MFA optional both are
-     * allowed, and only users who set up MFA lose the passwordless options (seed 003).
+     * message (observed against AWS, reported in go-to-k/cdkd#1975), and that refusal comes first.
+     * Elsewhere {@code ON} is refused as unsupported: Tobira has no MFA challenge, so a pool that
+     * required MFA would sign users in without it. {@code OPTIONAL} is kept as set; it changes
+     * nothing, because no user can turn MFA on (the MFA preference and authenticator operations are
+     * unsupported), and so every user keeps the passwordless options.
      */
     public static void checkMfa(Policies policies, String mfaConfiguration) {
+        if (!"ON".equals(mfaConfiguration)) {
+            return;
+        }
         boolean codes = policies.signInPolicy().allowedFirstAuthFactors().stream()
                 .anyMatch(f -> f.equals("EMAIL_OTP") || f.equals("SMS_OTP"));
-        if ("ON".equals(mfaConfiguration) && codes) {
+        if (codes) {
             throw new InvalidParameterException(
                     "Only PASSWORD and WEB_AUTHN (if configured) can be enabled as an auth factor if MFA is enabled");
         }
+        throw new CognitoException.UnsupportedOperationException(MFA_ON_UNSUPPORTED);
     }
 }

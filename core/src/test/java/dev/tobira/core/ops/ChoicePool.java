@@ -23,6 +23,7 @@ final class ChoicePool {
     final TestServices t;
     final String poolId;
     final String clientId;
+    private final List<String> firstFactors;
 
     /** Cognito's defaults: ESSENTIALS, MFA off, PreventUserExistenceErrors LEGACY. */
     ChoicePool(Limits limits) {
@@ -38,11 +39,17 @@ final class ChoicePool {
     ChoicePool(Limits limits, List<String> firstFactors, String tier, String mfaConfiguration,
             String preventUserExistenceErrors, List<String> explicitAuthFlows) {
         t = new TestServices(limits);
+        this.firstFactors = List.copyOf(firstFactors);
         poolId = new CreateUserPool(t.services).handle(new CreateUserPool.Request("choice",
                 new Policies(PasswordPolicy.DEFAULT, new SignInPolicy(firstFactors)),
                 null, null, List.of("email"), null, List.of("email"), null, null, null, null, null, mfaConfiguration,
                 null, null, null, null, null, null, null, null, null, null, tier)).userPool().id();
         clientId = newClient(explicitAuthFlows, preventUserExistenceErrors);
+    }
+
+    /** The pool's AllowedFirstAuthFactors. */
+    List<String> firstFactors() {
+        return firstFactors;
     }
 
     String newClient(List<String> explicitAuthFlows, String preventUserExistenceErrors) {

@@ -7,8 +7,12 @@ import dev.tobira.core.CognitoException.CodeMismatchException;
 import dev.tobira.core.CognitoException.FeatureUnavailableInTierException;
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
+import dev.tobira.core.CognitoException.UnsupportedOperationException;
 import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.Limits;
+import dev.tobira.core.pool.UserPool.PasswordPolicy;
+import dev.tobira.core.pool.UserPool.Policies;
+import dev.tobira.core.pool.UserPool.SignInPolicy;
 import dev.tobira.core.srp.SrpClient;
 import java.time.Duration;
 import java.util.HashMap;
@@ -108,6 +112,49 @@ class ChoiceSignInTest {
         String session = p.passwordless("aiko@example.com");
         String other = p.newClient(List.of("ALLOW_USER_AUTH"), null);
         assertThatThrownBy(() -> p.initiate(other, Map.of("USERNAME", "aiko@example.com", "SESSION", session), null))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Invalid session for the user.");
+    }
+
+    @Test
+    @DisplayName("The session is \"only valid for users who … are signing in for the first time\" (spec §4.5): "
+            + "a sign-in with an emailed code ends it")
+    void initiateAuthWhenUserSignedInWithAnEmailedCodeSinceConfirmingThenConfirmSignUpsSessionIsInvalid() {
+        String session = p.passwordless("aiko@example.com");
+        AuthResponse otp = p.initiate(Map.of("USERNAME", "aiko@example.com"));
+        assertThat(p.answerEmail(otp, "aiko@example.com", p.code(8)).authenticationResult()).isNotNull();
+        assertAutoSignInRefused("aiko@example.com", session);
+    }
+
+    @Test
+    void initiateAuthWhenUserSignedInWithThePasswordOnAnotherClientSinceConfirmingThenConfirmSignUpsSessionIsInvalid() {
+        p.signUp("ren@example.com", PASSWORD);
+        String session = p.confirm("ren@example.com");
+        String other = p.newClient(List.of("ALLOW_USER_PASSWORD_AUTH"), null);
+        assertThat(new InitiateAuth(p.t.services).handle(new InitiateAuth.Request("USER_PASSWORD_AUTH",
+                Map.of("USERNAME", "ren@example.com", "PASSWORD", PASSWORD), null, other, null, null, null))
+                .authenticationResult()).isNotNull();
+        assertAutoSignInRefused("ren@example.com", session);
+    }
+
+    @Test
+    void initiateAuthWhenOnlyFailedSignInsCameSinceConfirmingThenConfirmSignUpsSessionStillSignsIn() {
+        p.signUp("ren@example.com", PASSWORD);
+        String session = p.confirm("ren@example.com");
+        assertThatThrownBy(() -> p.initiate(Map.of("USERNAME", "ren@example.com", "PREFERRED_CHALLENGE", "PASSWORD",
+                "PASSWORD", "Wrong-Passw0rd!")))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Incorrect username or password.");
+        AuthResponse otp = p.initiate(Map.of("USERNAME", "ren@example.com", "PREFERRED_CHALLENGE", "EMAIL_OTP"));
+        assertThatThrownBy(() -> p.answerEmail(otp, "ren@example.com", ChoicePool.wrong(p.code(8))))
+                .isInstanceOf(CodeMismatchException.class);
+        assertThat(p.initiate(Map.of("USERNAME", "ren@example.com", "SESSION", session)).authenticationResult())
+                .isNotNull();
+    }
+
+    /** USER_AUTH with ConfirmSignUp's {@code session} no longer signs {@code email} in. */
+    private void assertAutoSignInRefused(String email, String session) {
+        assertThatThrownBy(() -> p.initiate(Map.of("USERNAME", email, "SESSION", session)))
                 .isInstanceOf(NotAuthorizedException.class)
                 .hasMessage("Invalid session for the user.");
     }
@@ -221,6 +268,21 @@ class ChoiceSignInTest {
     }
 
     @Test
+    @DisplayName("One factor: listed in AvailableChallenges without a preference, left out when PREFERRED_CHALLENGE names it (spec §4.2)")
+    void initiateAuthWhenUsersOnlyFactorIsPreferredThenNoAvailableChallengesAndWithoutPreferenceListed() {
+        p.passwordless("aiko@example.com");
+        AuthResponse unasked = p.initiate(Map.of("USERNAME", "aiko@example.com"));
+        assertThat(unasked.challengeName()).isEqualTo("EMAIL_OTP");
+        assertThat(unasked.availableChallenges()).containsExactly("EMAIL_OTP");
+        assertThat(p.answerEmail(unasked, "aiko@example.com", p.code(8)).authenticationResult()).isNotNull();
+
+        AuthResponse preferred = p.initiate(Map.of("USERNAME", "aiko@example.com", "PREFERRED_CHALLENGE", "EMAIL_OTP"));
+        assertThat(preferred.challengeName()).isEqualTo("EMAIL_OTP");
+        assertThat(preferred.availableChallenges()).isNull();
+        assertThat(p.answerEmail(preferred, "aiko@example.com", p.code(8)).authenticationResult()).isNotNull();
+    }
+
+    @Test
     void initiateAuthWhenPreferredChallengeIsNotTheUsersThenTheUsersOwnFactor() {
         p.passwordless("aiko@example.com");
         AuthResponse otp = p.initiate(Map.of("USERNAME", "aiko@example.com", "PREFERRED_CHALLENGE", "PASSWORD",
@@ -265,17 +327,54 @@ class ChoiceSignInTest {
         assertThatThrownBy(() -> new ChoicePool(Limits.DEFAULT, "ESSENTIALS", "ON", null, List.of("ALLOW_USER_AUTH")))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage(only);
-        assertThatThrownBy(() -> new SetUserPoolMfaConfig(p.t.services).handle(new SetUserPoolMfaConfig.Request(
-                p.poolId, null, null, null, "ON", null)))
-                .isInstanceOf(InvalidParameterException.class)
-                .hasMessage(only);
+        assertMfaOnRefusedLater(p, InvalidParameterException.class, only);
+    }
+
+    @Test
+    @DisplayName("MFA ON in a password-only pool: refused as unsupported, for Tobira has no MFA challenge to require")
+    void createUserPoolWhenMfaRequiredInAPasswordOnlyPoolThenUnsupportedAndUpdateAndSetUserPoolMfaConfigToo() {
+        String unsupported = "Tobira does not support MfaConfiguration ON: it has no MFA challenge, so it could not "
+                + "require one. Use OFF or OPTIONAL.";
+        assertThatThrownBy(() -> new ChoicePool(Limits.DEFAULT, List.of("PASSWORD"), "ESSENTIALS", "ON", null,
+                List.of("ALLOW_USER_AUTH")))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage(unsupported);
+        ChoicePool passwordOnly = new ChoicePool(Limits.DEFAULT, List.of("PASSWORD"), "ESSENTIALS", null, null,
+                List.of("ALLOW_USER_AUTH"));
+        assertMfaOnRefusedLater(passwordOnly, UnsupportedOperationException.class, unsupported);
+    }
+
+    @Test
+    @DisplayName("MFA OPTIONAL is kept as set, and every user keeps the code factors: no user can turn MFA on")
+    void initiateAuthWhenPoolMfaIsOptionalThenTheEmailedCodeStillSignsIn() {
         assertThat(new SetUserPoolMfaConfig(p.t.services).handle(new SetUserPoolMfaConfig.Request(p.poolId, null,
                 null, null, "OPTIONAL", null)).mfaConfiguration()).isEqualTo("OPTIONAL");
-        ChoicePool passwordOnly = new ChoicePool(Limits.DEFAULT, List.of("PASSWORD"), "ESSENTIALS", "ON", null,
-                List.of("ALLOW_USER_AUTH"));
-        passwordOnly.withPassword("ren@example.com", PASSWORD);
-        assertThat(passwordOnly.initiate(Map.of("USERNAME", "ren@example.com")).availableChallenges())
-                .containsExactly("PASSWORD_SRP", "PASSWORD");
+        assertThat(mfaOf(p)).isEqualTo("OPTIONAL");
+        p.withPassword("ren@example.com", PASSWORD);
+        assertThat(p.initiate(Map.of("USERNAME", "ren@example.com")).availableChallenges())
+                .containsExactly("PASSWORD_SRP", "PASSWORD", "EMAIL_OTP");
+        AuthResponse otp = p.initiate(Map.of("USERNAME", "ren@example.com", "PREFERRED_CHALLENGE", "EMAIL_OTP"));
+        assertThat(p.answerEmail(otp, "ren@example.com", p.code(8)).authenticationResult()).isNotNull();
+    }
+
+    /** SetUserPoolMfaConfig and UpdateUserPool both refuse MFA ON for {@code pool}, which stays OFF. */
+    private static void assertMfaOnRefusedLater(ChoicePool pool, Class<? extends Exception> type, String message) {
+        assertThatThrownBy(() -> new SetUserPoolMfaConfig(pool.t.services).handle(new SetUserPoolMfaConfig.Request(
+                pool.poolId, null, null, null, "ON", null)))
+                .isInstanceOf(type)
+                .hasMessage(message);
+        assertThatThrownBy(() -> new UpdateUserPool(pool.t.services).handle(new UpdateUserPool.Request(pool.poolId,
+                new Policies(PasswordPolicy.DEFAULT, new SignInPolicy(pool.firstFactors())), null, null,
+                List.of("email"), null, null, null, null, null, null, "ON", null, null, null, null, null,
+                null, null, null, null)))
+                .isInstanceOf(type)
+                .hasMessage(message);
+        assertThat(mfaOf(pool)).isEqualTo("OFF");
+    }
+
+    private static String mfaOf(ChoicePool pool) {
+        return new GetUserPoolMfaConfig(pool.t.services).handle(new GetUserPoolMfaConfig.Request(pool.poolId))
+                .mfaConfiguration();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.tobira.core.CognitoException.CodeMismatchException;
 import dev.tobira.core.CognitoException.LimitExceededException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.Limits;
+import dev.tobira.core.Race;
 import dev.tobira.core.code.CodePurpose;
 import dev.tobira.core.message.Message;
 import dev.tobira.core.pool.UserPool.EmailMfaConfig;
@@ -105,6 +106,27 @@ class SignInCodesTest {
         }
         assertThat(outcomes.stream().filter(o -> o.startsWith("CodeMismatchException"))).hasSize(3);
         assertThat(outcomes.subList(3, outcomes.size()))
+                .containsOnly("NotAuthorizedException: Invalid session for the user.");
+        assertThatThrownBy(() -> p.answerEmail(challenge, AIKO, right))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Invalid session for the user.");
+    }
+
+    @Test
+    @DisplayName("Brute force in parallel: of many wrong answers fired at once at one session 3 are judged, every "
+            + "other finds the session dead, and so does the right code afterwards")
+    void respondWhenManyWrongAnswersRaceThenThreeCodeMismatchesAndEveryOtherInvalidSession() throws Exception {
+        AuthResponse challenge = emailOtp();
+        String right = p.code(8);
+        List<String> outcomes = Race.outcomes(24, guess -> {
+            String code = String.format("%08d", guess);
+            return p.answerEmail(challenge, AIKO, code.equals(right) ? ChoicePool.wrong(right) : code);
+        });
+        assertThat(outcomes).filteredOn(o -> o.startsWith("CodeMismatchException"))
+                .containsOnly("CodeMismatchException: Invalid code or auth state for the user.")
+                .hasSize(Limits.DEFAULT.signInCodeAttempts());
+        assertThat(outcomes).filteredOn(o -> !o.startsWith("CodeMismatchException"))
+                .hasSize(24 - Limits.DEFAULT.signInCodeAttempts())
                 .containsOnly("NotAuthorizedException: Invalid session for the user.");
         assertThatThrownBy(() -> p.answerEmail(challenge, AIKO, right))
                 .isInstanceOf(NotAuthorizedException.class)

@@ -1,5 +1,6 @@
 package dev.tobira.server.interop;
 
+import static dev.tobira.server.interop.CognitoErrors.assertCognitoError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.*;
@@ -107,6 +109,49 @@ class SdkV2AdministrationTest {
                 .softwareTokenMfaConfiguration(t -> t.enabled(true))))
                 .isInstanceOf(software.amazon.awssdk.services.cognitoidentityprovider.model.UnsupportedOperationException.class);
         assertThat(cognito.getUserPoolMfaConfig(b -> b.userPoolId(id)).softwareTokenMfaConfiguration()).isNull();
+    }
+
+    @Test
+    void setUserPoolMfaConfigWhenEmailMessageLacksTheCodePlaceholderThenValidationErrorAndNothingChanges() {
+        String id = cognito.createUserPool(b -> b.poolName("mfa-message")).userPool().id();
+        assertCognitoError(() -> cognito.setUserPoolMfaConfig(b -> b.userPoolId(id)
+                        .emailMfaConfiguration(e -> e.subject("Your sign-in code").message("Your code is below"))),
+                InvalidParameterException.class,
+                "1 validation error detected: Value 'Your code is below' at 'emailMfaConfiguration.message' failed "
+                        + "to satisfy constraint: Member must satisfy regular expression pattern: "
+                        + "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*");
+        assertThat(cognito.getUserPoolMfaConfig(b -> b.userPoolId(id)).emailMfaConfiguration()).isNull();
+    }
+
+    @Test
+    @DisplayName("MfaConfiguration ON: Cognito's refusal beside a code first factor, else unsupported (no MFA challenge)")
+    void createUserPoolWhenMfaOnThenRefusedAndUpdateUserPoolAndSetUserPoolMfaConfigToo() {
+        String unsupported = "Tobira does not support MfaConfiguration ON: it has no MFA challenge, so it could not "
+                + "require one. Use OFF or OPTIONAL.";
+        Class<software.amazon.awssdk.services.cognitoidentityprovider.model.UnsupportedOperationException> type =
+                software.amazon.awssdk.services.cognitoidentityprovider.model.UnsupportedOperationException.class;
+        assertCognitoError(() -> cognito.createUserPool(b -> b.poolName("mfa-on").mfaConfiguration(UserPoolMfaType.ON)),
+                type, unsupported);
+        assertCognitoError(() -> cognito.createUserPool(b -> b.poolName("mfa-on-codes")
+                        .policies(p -> p.signInPolicy(s -> s.allowedFirstAuthFactors(AuthFactorType.PASSWORD,
+                                AuthFactorType.EMAIL_OTP)))
+                        .mfaConfiguration(UserPoolMfaType.ON)),
+                InvalidParameterException.class,
+                "Only PASSWORD and WEB_AUTHN (if configured) can be enabled as an auth factor if MFA is enabled");
+        assertThat(cognito.listUserPools(b -> b.maxResults(60)).userPools()).extracting(UserPoolDescriptionType::name)
+                .doesNotContain("mfa-on", "mfa-on-codes");
+
+        String id = cognito.createUserPool(b -> b.poolName("mfa-later")).userPool().id();
+        assertCognitoError(() -> cognito.updateUserPool(b -> b.userPoolId(id).mfaConfiguration(UserPoolMfaType.ON)),
+                type, unsupported);
+        assertCognitoError(() -> cognito.setUserPoolMfaConfig(b -> b.userPoolId(id)
+                .mfaConfiguration(UserPoolMfaType.ON)), type, unsupported);
+        assertThat(cognito.describeUserPool(b -> b.userPoolId(id)).userPool().mfaConfiguration())
+                .isEqualTo(UserPoolMfaType.OFF);
+        assertThat(cognito.setUserPoolMfaConfig(b -> b.userPoolId(id).mfaConfiguration(UserPoolMfaType.OPTIONAL))
+                .mfaConfiguration()).isEqualTo(UserPoolMfaType.OPTIONAL);
+        assertThat(cognito.describeUserPool(b -> b.userPoolId(id)).userPool().mfaConfiguration())
+                .isEqualTo(UserPoolMfaType.OPTIONAL);
     }
 
     @Test

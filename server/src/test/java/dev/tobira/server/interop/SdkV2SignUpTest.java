@@ -183,8 +183,10 @@ class SdkV2SignUpTest {
                 VerifiedAttributeType.EMAIL)).userPool().id();
         String clientId = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("c")).userPoolClient()
                 .clientId();
-        assertThatThrownBy(() -> cognito.signUp(b -> b.clientId(clientId).username("quinn")))
-                .isInstanceOf(InvalidParameterException.class);
+        String required = "A password is required: this user pool's sign-in policy allows no passwordless first "
+                + "factor (EMAIL_OTP or SMS_OTP).";
+        CognitoErrors.assertCognitoError(() -> cognito.signUp(b -> b.clientId(clientId).username("quinn")),
+                InvalidParameterException.class, required);
         assertThat(cognito.listUsers(b -> b.userPoolId(poolId)).users()).isEmpty();
     }
 

@@ -8,6 +8,7 @@ import dev.tobira.core.CognitoException;
 import dev.tobira.core.CognitoException.CodeMismatchException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.Limits;
+import dev.tobira.core.Race;
 import dev.tobira.core.Services;
 import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.message.Message;
@@ -84,19 +85,10 @@ class PasswordlessAcrossNodesTest {
             try (HikariDataSource dataSource = open()) {
                 Services a = node(dataSource);
                 Services b = node(dataSource);
-                String poolId = new CreateUserPool(a).handle(new CreateUserPool.Request("nodes",
-                        new Policies(PasswordPolicy.DEFAULT, new SignInPolicy(List.of("PASSWORD", "EMAIL_OTP"))),
-                        null, null, List.of("email"), null, List.of("email"), null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null)).userPool().id();
-                String clientId = new CreateUserPoolClient(b).handle(new CreateUserPoolClient.Request(poolId, "web",
-                        null, null, null, null, null, null, null, null, List.of("ALLOW_USER_AUTH"), null, null, null,
-                        null, null, null, null, null, null, null, null, null, null)).userPoolClient().clientId();
+                String clientId = passwordlessClient(a, b);
                 String email = "nana@example.com";
 
-                new SignUp(a).handle(new SignUp.Request(clientId, null, email, null,
-                        List.of(new Attribute("email", email)), null, null));
-                String session = new ConfirmSignUp(b).handle(new ConfirmSignUp.Request(clientId, null, email,
-                        code(6), null, null, null)).session();
+                String session = passwordless(a, b, clientId, email);
                 assertThat(initiate(a, clientId, Map.of("USERNAME", email, "SESSION", session))
                         .authenticationResult()).isNotNull();
 
@@ -136,6 +128,54 @@ class PasswordlessAcrossNodesTest {
                     threads.shutdownNow();
                 }
             }
+        }
+
+        @Test
+        void userAuthWhenManyWrongAnswersRaceOnBothNodesThenThreeAreJudgedAndEveryOtherFindsTheSessionDead()
+                throws Exception {
+            try (HikariDataSource dataSource = open()) {
+                Services a = node(dataSource);
+                Services b = node(dataSource);
+                String clientId = passwordlessClient(a, b);
+                String email = "rio@example.com";
+                passwordless(a, b, clientId, email);
+                AuthResponse challenge = initiate(a, clientId, Map.of("USERNAME", email));
+                String right = code(8);
+
+                List<String> outcomes = Race.outcomes(16, guess -> {
+                    String code = String.format("%08d", guess);
+                    return answer(guess % 2 == 0 ? a : b, clientId, challenge, email,
+                            code.equals(right) ? "99999999" : code);
+                });
+                assertThat(outcomes).filteredOn(o -> o.startsWith("CodeMismatchException"))
+                        .containsOnly("CodeMismatchException: Invalid code or auth state for the user.")
+                        .hasSize(LIMITS.signInCodeAttempts());
+                assertThat(outcomes).filteredOn(o -> !o.startsWith("CodeMismatchException"))
+                        .hasSize(16 - LIMITS.signInCodeAttempts())
+                        .containsOnly("NotAuthorizedException: Invalid session for the user.");
+                assertThatThrownBy(() -> answer(b, clientId, challenge, email, right))
+                        .isInstanceOf(NotAuthorizedException.class)
+                        .hasMessage("Invalid session for the user.");
+            }
+        }
+
+        /** A pool with the PASSWORD and EMAIL_OTP first factors, made on {@code a}, and a USER_AUTH client made on {@code b}. */
+        private static String passwordlessClient(Services a, Services b) {
+            String poolId = new CreateUserPool(a).handle(new CreateUserPool.Request("nodes",
+                    new Policies(PasswordPolicy.DEFAULT, new SignInPolicy(List.of("PASSWORD", "EMAIL_OTP"))),
+                    null, null, List.of("email"), null, List.of("email"), null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null)).userPool().id();
+            return new CreateUserPoolClient(b).handle(new CreateUserPoolClient.Request(poolId, "web",
+                    null, null, null, null, null, null, null, null, List.of("ALLOW_USER_AUTH"), null, null, null,
+                    null, null, null, null, null, null, null, null, null, null)).userPoolClient().clientId();
+        }
+
+        /** {@code email} signed up without a password on {@code a} and confirmed on {@code b}: ConfirmSignUp's session. */
+        private String passwordless(Services a, Services b, String clientId, String email) {
+            new SignUp(a).handle(new SignUp.Request(clientId, null, email, null,
+                    List.of(new Attribute("email", email)), null, null));
+            return new ConfirmSignUp(b).handle(new ConfirmSignUp.Request(clientId, null, email,
+                    code(6), null, null, null)).session();
         }
 
         private static Callable<String> racer(CountDownLatch start, Services node, String clientId,
