@@ -166,45 +166,58 @@ public abstract class SignInStoreContract {
     }
 
     @Test
-    void lockoutsWhenManyThreadsSaveTheFirstFailuresAtOnceThenAllSucceedAndOneIsKept() throws Exception {
+    void lockoutsWhenManyThreadsCountAFailureAtOnceThenEveryFailureIsCounted() throws Exception {
         LockoutStore lockouts = emptyLockouts();
-        ExecutorService executor = Executors.newFixedThreadPool(8);
+        int threads = 12;
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Lockout> saved = new ArrayList<>();
-            List<Future<?>> saving = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                Lockout lockout = new Lockout(1, Optional.empty(), Optional.of(T0.plusSeconds(i)));
-                saved.add(lockout);
-                saving.add(executor.submit(() -> {
+            List<Future<Lockout>> counting = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Instant at = T0.plusSeconds(i);
+                counting.add(executor.submit(() -> {
                     start.await();
-                    lockouts.save(POOL, "alice", lockout);
-                    return null;
+                    return lockouts.change(POOL, "alice", l -> l.failed(at));
                 }));
             }
             start.countDown();
-            for (Future<?> f : saving) {
-                f.get();
+            List<Integer> seen = new ArrayList<>();
+            for (Future<Lockout> f : counting) {
+                seen.add(f.get().failures());
             }
-            assertThat(saved).contains(lockouts.find(POOL, "alice"));
+            // Applied one after another: each change saw the one before, so the counts are 1..n.
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.IntStream.rangeClosed(1, threads).boxed().toList());
+            assertThat(lockouts.find(POOL, "alice").failures()).isEqualTo(threads);
         } finally {
             executor.shutdownNow();
         }
     }
 
     @Test
-    void lockoutsWhenSavedThenFoundPerUserAndNoneClearsThem() {
+    void lockoutsWhenChangedThenFoundPerUserAndNoneClearsThem() {
         LockoutStore lockouts = emptyLockouts();
         assertThat(lockouts.find(POOL, "alice")).isEqualTo(Lockout.NONE);
         Lockout locked = new Lockout(6, Optional.of(T0.plusSeconds(2)), Optional.of(T0));
-        lockouts.save(POOL, "alice", locked);
+        List<Lockout> given = new ArrayList<>();
+        assertThat(lockouts.change(POOL, "alice", l -> {
+            given.add(l);
+            return locked;
+        })).isEqualTo(locked);
+        assertThat(given.getLast()).isEqualTo(Lockout.NONE);
         assertThat(lockouts.find(POOL, "alice")).isEqualTo(locked);
         assertThat(lockouts.find(POOL, "bob")).isEqualTo(Lockout.NONE);
         Lockout counting = new Lockout(2, Optional.empty(), Optional.of(T0.plusSeconds(3)));
-        lockouts.save(POOL, "alice", counting);
+        assertThat(lockouts.change(POOL, "alice", l -> {
+            given.add(l);
+            return counting;
+        })).isEqualTo(counting);
+        assertThat(given.getLast()).isEqualTo(locked);
         assertThat(lockouts.find(POOL, "alice")).isEqualTo(counting);
-        lockouts.save(POOL, "alice", Lockout.NONE);
+        assertThat(lockouts.change(POOL, "alice", l -> l)).isEqualTo(counting);
+        assertThat(lockouts.change(POOL, "alice", l -> Lockout.NONE)).isEqualTo(Lockout.NONE);
         assertThat(lockouts.find(POOL, "alice")).isEqualTo(Lockout.NONE);
+        assertThat(lockouts.change(POOL, "alice", l -> Lockout.NONE)).isEqualTo(Lockout.NONE);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.tobira.core.signin.Lockout;
 import dev.tobira.core.signin.LockoutStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /** Lockout counters in memory, for tests. */
 public final class InMemoryLockoutStore implements LockoutStore {
@@ -16,7 +17,11 @@ public final class InMemoryLockoutStore implements LockoutStore {
     }
 
     @Override
-    public void save(String userPoolId, String username, Lockout lockout) {
-        lockouts.put(userPoolId + "\n" + username, lockout);
+    public Lockout change(String userPoolId, String username, UnaryOperator<Lockout> change) {
+        Lockout stored = lockouts.compute(userPoolId + "\n" + username, (key, current) -> {
+            Lockout next = change.apply(current == null ? Lockout.NONE : current);
+            return next.equals(Lockout.NONE) ? null : next;
+        });
+        return stored == null ? Lockout.NONE : stored;
     }
 }

@@ -13,6 +13,8 @@ import dev.tobira.core.user.User;
 import dev.tobira.core.user.UserStatus;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * The checks every password sign-in makes, in Cognito's order (spec §5.4, §7): the user exists
@@ -52,7 +54,7 @@ final class PasswordSignIn {
      */
     static void prove(Services services, UserPool pool, User user, boolean proof) {
         Instant now = services.clock().instant();
-        count(services, pool, user, notLockedOut(services, pool, user, now), proof, now);
+        count(services, pool, user, proof, now);
         if (!proof) {
             throw new NotAuthorizedException(INCORRECT);
         }
@@ -63,24 +65,32 @@ final class PasswordSignIn {
     }
 
     /**
-     * The user's lockout counters as of {@code now}, unless the user is locked out: then the attempt
-     * is refused with "Password attempts exceeded" and, as Cognito does, does not count.
+     * Refuses the attempt with "Password attempts exceeded" while the user is locked out; such an
+     * attempt, as in Cognito, does not count.
      */
-    static Lockout notLockedOut(Services services, UserPool pool, User user, Instant now) {
-        Lockout lockout = services.lockouts().find(pool.id(), user.username()).asOf(now);
-        if (lockout.locked(now)) {
-            services.lockouts().save(pool.id(), user.username(), lockout.refused(now));
-            throw new NotAuthorizedException(ATTEMPTS_EXCEEDED);
-        }
-        return lockout;
+    static void notLockedOut(Services services, UserPool pool, User user, Instant now) {
+        judge(services, pool, user, now, Function.identity());
     }
 
-    /** Counts a judged proof: a failure towards the lockout; a success clears the counters. */
-    static void count(Services services, UserPool pool, User user, Lockout lockout, boolean proof, Instant now) {
-        if (!proof) {
-            services.lockouts().save(pool.id(), user.username(), lockout.failed(now));
-        } else if (!lockout.equals(Lockout.NONE)) {
-            services.lockouts().save(pool.id(), user.username(), Lockout.NONE);
+    /**
+     * Counts a judged proof in one atomic change of the counters, so that proofs racing in parallel
+     * are each counted: a failure towards the lockout, a success clears the counters. While the user
+     * is locked out the proof is refused instead, whatever it was, and does not count.
+     */
+    static void count(Services services, UserPool pool, User user, boolean proof, Instant now) {
+        judge(services, pool, user, now, l -> proof ? Lockout.NONE : l.failed(now));
+    }
+
+    private static void judge(Services services, UserPool pool, User user, Instant now,
+            Function<Lockout, Lockout> unlocked) {
+        AtomicBoolean refused = new AtomicBoolean();
+        services.lockouts().change(pool.id(), user.username(), stored -> {
+            Lockout lockout = stored.asOf(now);
+            refused.set(lockout.locked(now));
+            return refused.get() ? lockout.refused(now) : unlocked.apply(lockout);
+        });
+        if (refused.get()) {
+            throw new NotAuthorizedException(ATTEMPTS_EXCEEDED);
         }
     }
 

@@ -14,7 +14,6 @@ import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
 import dev.tobira.core.session.AuthSession;
 import dev.tobira.core.session.Sessions;
-import dev.tobira.core.signin.Lockout;
 import dev.tobira.core.user.User;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,7 +111,7 @@ final class SignInCodes {
             throw new NotAuthorizedException(SignInFlow.INVALID_SESSION);
         }
         Instant now = services.clock().instant();
-        Lockout lockout = PasswordSignIn.notLockedOut(services, pool, user, now);
+        PasswordSignIn.notLockedOut(services, pool, user, now);
         // Counted before it is judged, so that answers racing in parallel cannot add guesses.
         int attempt = services.codes().recordFailure(pool.id(), user.username(), PURPOSE);
         if (attempt == 0 || attempt > services.limits().signInCodeAttempts()) {
@@ -121,7 +120,7 @@ final class SignInCodes {
         }
         boolean right = CodeHasher.same(services.codeHasher().hash(pool.id(), user.username(), PURPOSE, answer),
                 expected);
-        PasswordSignIn.count(services, pool, user, lockout, right, now);
+        PasswordSignIn.count(services, pool, user, right, now);
         if (!right) {
             if (attempt == services.limits().signInCodeAttempts()) {
                 sessions.consume(session);

@@ -1,5 +1,7 @@
 package dev.tobira.core.signin;
 
+import java.util.function.UnaryOperator;
+
 /**
  * Durable lockout counters, shared by every node, so that a lockout holds whichever node the next
  * attempt reaches.
@@ -10,8 +12,11 @@ public interface LockoutStore {
     Lockout find(String userPoolId, String username);
 
     /**
-     * Replaces the user's counters. Safe for concurrent use: saves racing for one user (even the first
-     * ones) all succeed, and one of them is kept.
+     * Changes the user's counters atomically and returns what was stored. {@code change} is given the
+     * current counters ({@link Lockout#NONE} when there are none) and answers the new ones;
+     * {@link Lockout#NONE} removes them. Concurrent changes of one user's counters are applied one
+     * after another, each to the result of the one before, so that no failure is lost however many
+     * attempts race. {@code change} may be called more than once; only its last answer counts.
      */
-    void save(String userPoolId, String username, Lockout lockout);
+    Lockout change(String userPoolId, String username, UnaryOperator<Lockout> change);
 }

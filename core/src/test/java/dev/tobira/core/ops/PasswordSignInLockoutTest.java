@@ -61,6 +61,19 @@ class PasswordSignInLockoutTest {
     }
 
     @Test
+    void signInWhenWrongPasswordsRaceThenEveryOneCountsAndTheLockoutHolds() throws Exception {
+        // The clock stands still: every racing attempt is at the same instant, none counts for less.
+        List<String> outcomes = dev.tobira.core.Race.outcomes(16, i -> signIn("Wrong-Passw0rd!" + i));
+
+        // The first five are free; from the fifth on the user is locked out, so the rest are refused unjudged.
+        assertThat(outcomes).filteredOn("NotAuthorizedException: Incorrect username or password."::equals).hasSize(5);
+        assertThat(outcomes).filteredOn("NotAuthorizedException: Password attempts exceeded"::equals).hasSize(11);
+        assertThatThrownBy(() -> signIn("Right-Passw0rd!")).hasMessage("Password attempts exceeded");
+        t.clock.advance(Duration.ofSeconds(1));
+        assertThat(signIn("Right-Passw0rd!").authenticationResult().accessToken()).isNotBlank();
+    }
+
+    @Test
     @DisplayName("Cognito locks out your user for 2^(n-5) seconds (spec §7)")
     void signInWhenFailuresContinueThenEachLockoutDoubles() {
         for (int i = 0; i < 5; i++) {

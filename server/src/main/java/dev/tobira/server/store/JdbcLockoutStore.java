@@ -4,21 +4,25 @@ import dev.tobira.core.signin.Lockout;
 import dev.tobira.core.signin.LockoutStore;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Lockout counters in {@code lockouts}, one row per user with any failures. Racing saves of one user
- * all succeed, the last one kept.
+ * Lockout counters in {@code lockouts}, one row per user with any failures. A change locks the user's
+ * row ({@code SELECT … FOR UPDATE}) for the length of its transaction, so racing changes, on one node
+ * or many, wait for each other instead of overwriting each other.
  */
 public final class JdbcLockoutStore implements LockoutStore {
 
+    private static final String SELECT = "SELECT failures, locked_until, last_attempt FROM lockouts "
+            + "WHERE pool_id = :pool AND username = :username";
     private static final String UPDATE = "UPDATE lockouts SET failures = :failures, locked_until = :locked, "
             + "last_attempt = :last WHERE pool_id = :pool AND username = :username";
+    // A first failure racing another inserts nothing here; the row the other inserted is then locked and changed.
     private static final String INSERT = "INSERT INTO lockouts (pool_id, username, failures, locked_until, "
-            + "last_attempt) VALUES (:pool, :username, :failures, :locked, :last)";
-    private static final int SAVE_ATTEMPTS = 3;
+            + "last_attempt) VALUES (:pool, :username, :failures, :locked, :last) ON CONFLICT DO NOTHING";
+    private static final String DELETE = "DELETE FROM lockouts WHERE pool_id = :pool AND username = :username";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -30,38 +34,36 @@ public final class JdbcLockoutStore implements LockoutStore {
 
     @Override
     public Lockout find(String userPoolId, String username) {
-        return jdbc.sql("SELECT failures, locked_until, last_attempt FROM lockouts WHERE pool_id = :pool "
-                        + "AND username = :username")
-                .param("pool", userPoolId).param("username", username)
-                .query((rs, row) -> new Lockout(rs.getInt("failures"), instant(rs.getObject("locked_until")),
-                        instant(rs.getObject("last_attempt"))))
-                .optional()
-                .orElse(Lockout.NONE);
+        return read(SELECT, userPoolId, username).orElse(Lockout.NONE);
     }
 
     @Override
-    public void save(String userPoolId, String username, Lockout lockout) {
-        if (lockout.equals(Lockout.NONE)) {
-            jdbc.sql("DELETE FROM lockouts WHERE pool_id = :pool AND username = :username")
-                    .param("pool", userPoolId).param("username", username).update();
-            return;
-        }
-        // Two racing first failures both find no row to update, and the second insert hits the key
-        // once the first commits; doing it again then updates that row, as a later save should.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                tx.executeWithoutResult(s -> {
-                    if (write(UPDATE, userPoolId, username, lockout) == 0) {
-                        write(INSERT, userPoolId, username, lockout);
-                    }
-                });
-                return;
-            } catch (DuplicateKeyException e) {
-                if (attempt == SAVE_ATTEMPTS) {
-                    throw e;
+    public Lockout change(String userPoolId, String username, UnaryOperator<Lockout> change) {
+        return tx.execute(status -> {
+            while (true) {
+                Optional<Lockout> row = read(SELECT + " FOR UPDATE", userPoolId, username);
+                Lockout current = row.orElse(Lockout.NONE);
+                Lockout next = change.apply(current);
+                if (next.equals(current)) {
+                    return next;
+                }
+                if (next.equals(Lockout.NONE)) {
+                    jdbc.sql(DELETE).param("pool", userPoolId).param("username", username).update();
+                    return next;
+                }
+                if (write(row.isPresent() ? UPDATE : INSERT, userPoolId, username, next) == 1) {
+                    return next;
                 }
             }
-        }
+        });
+    }
+
+    private Optional<Lockout> read(String sql, String userPoolId, String username) {
+        return jdbc.sql(sql)
+                .param("pool", userPoolId).param("username", username)
+                .query((rs, row) -> new Lockout(rs.getInt("failures"), instant(rs.getObject("locked_until")),
+                        instant(rs.getObject("last_attempt"))))
+                .optional();
     }
 
     private int write(String sql, String userPoolId, String username, Lockout lockout) {
