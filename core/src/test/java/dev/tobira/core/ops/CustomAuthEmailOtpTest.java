@@ -48,6 +48,13 @@ class CustomAuthEmailOtpTest {
                 true));
     }
 
+    /** Another client of the pool, with the default auth flows. */
+    private String client(String preventUserExistenceErrors, Integer authSessionValidityMinutes) {
+        return new CreateUserPoolClient(t.services).handle(new CreateUserPoolClient.Request(poolId, "other", null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                preventUserExistenceErrors, null, null, authSessionValidityMinutes, null)).userPoolClient().clientId();
+    }
+
     /** SRP_A, then the password proof: the CUSTOM_CHALLENGE that follows it. */
     private AuthResponse passwordThenChallenge(String password) {
         return passwordThenChallenge("ren", password);
@@ -118,15 +125,56 @@ class CustomAuthEmailOtpTest {
     }
 
     @Test
-    void customAuthWhenCodeOlderThanThreeMinutesThenRefusedEvenIfRight() {
+    @DisplayName("a code older than 3 minutes is refused even if right; that round emails a new code, which signs in")
+    void customAuthWhenCodeOlderThanThreeMinutesThenRefusedEvenIfRightAndANewCodeIsEmailed() {
         AuthResponse challenge = passwordThenChallenge("Right-Passw0rd!");
         String code = emailedCode();
         t.clock.advance(Duration.ofMinutes(2).plusSeconds(59));
         AuthResponse again = answer(challenge, "999999".equals(code) ? "000000" : "999999");
+        assertThat(t.sent).hasSize(1);
         t.clock.advance(Duration.ofSeconds(1));
+
         AuthResponse late = answer(again, code);
+
         assertThat(late.authenticationResult()).isNull();
         assertThat(late.challengeName()).isEqualTo("CUSTOM_CHALLENGE");
+        assertThat(late.challengeParameters()).isEqualTo(Map.of("email", "r***@e***"));
+        assertThat(t.sent).hasSize(2);
+        assertThat(t.sent.getLast().to()).isEqualTo("ren@example.com");
+        String fresh = emailedCode();
+        assertThat(fresh).isNotEqualTo(code);
+        assertThat(answer(late, fresh).authenticationResult().accessToken()).isNotBlank();
+    }
+
+    @Test
+    void customAuthWhenNewCodesFollowExpiredOnesThenStillAtMostThreeAnswers() {
+        // Each round's session outlives the code: AuthSessionValidity 15 minutes.
+        clientId = client(null, 15);
+        AuthResponse challenge = passwordThenChallenge("Right-Passw0rd!");
+        t.clock.advance(Duration.ofMinutes(3));
+        AuthResponse second = answer(challenge, emailedCode());
+        t.clock.advance(Duration.ofMinutes(3));
+        AuthResponse third = answer(second, emailedCode());
+        t.clock.advance(Duration.ofMinutes(3));
+
+        assertThatThrownBy(() -> answer(third, emailedCode()))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Incorrect username or password.");
+        assertThat(t.sent).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("PreventUserExistenceErrors: an unknown user gets PASSWORD_VERIFIER and the wrong-password error; no email")
+    void customAuthWhenUserUnknownAndExistenceErrorsPreventedThenAsAWrongPasswordAndNothingSent() {
+        clientId = client("ENABLED", null);
+
+        assertThatThrownBy(() -> passwordThenChallenge("nobody", "Right-Passw0rd!"))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Incorrect username or password.");
+        assertThatThrownBy(() -> passwordThenChallenge("ren", "Wrong-Passw0rd!"))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Incorrect username or password.");
+        assertThat(t.sent).isEmpty();
     }
 
     @Test
