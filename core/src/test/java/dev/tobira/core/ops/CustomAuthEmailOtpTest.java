@@ -8,10 +8,8 @@ import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.TestServices;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPool.LambdaConfig;
-import dev.tobira.core.srp.SrpClient;
 import dev.tobira.core.user.Attribute;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -61,15 +59,7 @@ class CustomAuthEmailOtpTest {
     }
 
     private AuthResponse passwordThenChallenge(String username, String password) {
-        SrpClient srp = new SrpClient(poolId, new Random(9));
-        AuthResponse verifier = new InitiateAuth(t.services).handle(new InitiateAuth.Request("CUSTOM_AUTH",
-                Map.of("USERNAME", username, "SRP_A", srp.srpA(), "CHALLENGE_NAME", "SRP_A"), null, clientId, null,
-                null, null));
-        assertThat(verifier.challengeName()).isEqualTo("PASSWORD_VERIFIER");
-        Map<String, String> p = verifier.challengeParameters();
-        Map<String, String> responses = new HashMap<>(srp.passwordVerifierResponses(p.get("USER_ID_FOR_SRP"),
-                password, p.get("SALT"), p.get("SRP_B"), p.get("SECRET_BLOCK"), t.clock.instant()));
-        return respond("PASSWORD_VERIFIER", responses, verifier.session());
+        return CustomAuthSrp.passwordThenNext(t, poolId, clientId, username, password, new Random(9));
     }
 
     private AuthResponse respond(String challenge, Map<String, String> responses, String session) {
