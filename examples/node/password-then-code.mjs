@@ -3,8 +3,11 @@
 //
 //   node password-then-code.mjs EMAIL PASSWORD
 //
-// Settings (environment): TOBIRA_ENDPOINT (default http://localhost:9229; empty for real Cognito),
-// USER_POOL_ID (default us-east-1_TobiraDev), CLIENT_ID (default tobiradevclient00000000000).
+// Settings (environment): TOBIRA_ENDPOINT (unset: http://localhost:9229; set to nothing for real
+// Cognito, whose regional endpoint amazon-cognito-identity-js takes from the pool id),
+// USER_POOL_ID (default us-east-1_TobiraDev), CLIENT_ID (default tobiradevclient00000000000):
+//
+//   TOBIRA_ENDPOINT= USER_POOL_ID=eu-west-1_AbCdEfGhI CLIENT_ID=… node password-then-code.mjs EMAIL PASSWORD
 import cognito from 'amazon-cognito-identity-js';
 import { createInterface } from 'node:readline/promises';
 

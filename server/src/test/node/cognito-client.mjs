@@ -26,9 +26,17 @@
  *                  other in this process: {"outcome":"success", "results":[{"outcome", "code"?, "message"?}]}
  *   customAuth     CUSTOM_AUTH (SRP first, as the library does for that flow type): on customChallenge,
  *                  reads the newest code for "email" from the dev outbox at "endpoint" and answers
- *                  with each of "answers" in turn ("$CODE" stands for that code), one per challenge:
- *                  {"outcome":"success", "challenges":[params…], "tokens":{...verified}} or
- *                  {"outcome":"failure", "challenges":[…], "code", "message"}
+ *                  with each of "answers" in turn, one per challenge ("$CODE" when they run out):
+ *                  "$CODE" stands for that code, "$WRONG" for a code of as many digits that is not it,
+ *                  anything else is sent as it is; an answer {"advanceClockSeconds": n, "answer": a}
+ *                  first has the test move the server's clock n seconds ahead (POST "clockUrl"?seconds=n),
+ *                  then answers a:
+ *                  {"outcome":"success", "challenges":[params…], "answered":[{"code","answer"}…],
+ *                   "wire":[…], "tokens":{...verified}} or
+ *                  {"outcome":"failure", "challenges":[…], "answered":[…], "wire":[…], "code", "message"}
+ *                  "wire" is every Cognito call the library made, as it went over HTTP:
+ *                  {"target", "status", "challengeName", "challengeParameters", "type", "message"}
+ *                  (null where the answer has none).
  *   newPassword    authenticateUser with a temporary password, expecting newPasswordRequired; answers
  *                  it with completeNewPasswordChallenge("newPassword" of the request):
  *                  {"outcome":"success", "userAttributes", "requiredAttributes", "tokens":{...verified}}
@@ -55,6 +63,26 @@ const pool = new CognitoUserPool({
   endpoint: request.endpoint.endsWith('/') ? request.endpoint : request.endpoint + '/',
 });
 const jwks = createRemoteJWKSet(new URL(request.jwksUri));
+
+// The library calls the global fetch for each Cognito call; this records what went over the wire.
+const wire = [];
+const realFetch = globalThis.fetch;
+globalThis.fetch = async (url, options = {}) => {
+  const response = await realFetch(url, options);
+  const target = options.headers?.['X-Amz-Target'];
+  if (target) {
+    const data = await response.clone().json().catch(() => ({}));
+    wire.push({
+      target: target.split('.').pop(),
+      status: response.status,
+      challengeName: data.ChallengeName ?? null,
+      challengeParameters: data.ChallengeParameters ?? null,
+      type: data.__type ?? null,
+      message: data.message ?? null,
+    });
+  }
+  return response;
+};
 
 function errorOf(err) {
   return { code: err.code ?? err.name ?? null, message: err.message ?? String(err) };
@@ -126,30 +154,54 @@ async function outboxCode(address) {
   return match ? match[1] : null;
 }
 
+/** A code that looks like `code` (as many digits) but is not it. */
+function wrongCode(code) {
+  const digits = code.length;
+  return String((Number(code) + 1) % 10 ** digits).padStart(digits, '0');
+}
+
+async function advanceClock(seconds) {
+  const response = await fetch(`${request.clockUrl}?seconds=${seconds}`, { method: 'POST' });
+  if (!response.ok) {
+    throw new Error(`the clock did not move: HTTP ${response.status}`);
+  }
+}
+
 const scenarios = {
   async customAuth() {
     const user = new CognitoUser({ Username: request.username, Pool: pool });
     user.setAuthenticationFlowType('CUSTOM_AUTH');
     const challenges = [];
+    const answered = [];
     const answers = [...request.answers];
     const result = await new Promise((resolve) => {
       const callbacks = {
         onSuccess: (session) => resolve({ session }),
         onFailure: (err) => resolve({ failure: errorOf(err) }),
         customChallenge: async (parameters) => {
-          challenges.push(parameters);
-          const code = await outboxCode(request.email);
-          const answer = answers.shift() ?? '$CODE';
-          user.sendCustomChallengeAnswer(answer === '$CODE' ? code : answer, callbacks);
+          try {
+            challenges.push(parameters);
+            const code = await outboxCode(request.email);
+            let next = answers.shift() ?? '$CODE';
+            if (typeof next === 'object') {
+              await advanceClock(next.advanceClockSeconds);
+              next = next.answer;
+            }
+            const answer = next === '$CODE' ? code : next === '$WRONG' ? wrongCode(code) : next;
+            answered.push({ code, answer });
+            user.sendCustomChallengeAnswer(answer, callbacks);
+          } catch (err) {
+            resolve({ failure: { code: 'script error', message: String(err?.stack ?? err) } });
+          }
         },
       };
       user.authenticateUser(
         new AuthenticationDetails({ Username: request.username, Password: request.password }), callbacks);
     });
     if (result.failure) {
-      return { outcome: 'failure', challenges, ...result.failure };
+      return { outcome: 'failure', challenges, answered, wire, ...result.failure };
     }
-    return { outcome: 'success', challenges, tokens: await verified(result.session) };
+    return { outcome: 'success', challenges, answered, wire, tokens: await verified(result.session) };
   },
 
   async newPassword() {

@@ -12,13 +12,15 @@ import java.util.Objects;
 /**
  * The CreateAuthChallenge trigger of the password-then-emailed-code design, as an AWS Lambda handler
  * ({@code dev.tobira.lambda.CreateAuthChallengeHandler::handleRequest}). The first round emails a new
- * code through Amazon SES; later rounds re-ask for the same code. It returns the event with
+ * code through Amazon SES; later rounds re-ask for the same code while it works, and email a new one
+ * once it has expired. It returns the event with
  * {@code response.publicChallengeParameters} ({@code {"email": <masked address>}}),
  * {@code privateChallengeParameters} (the code's keyed hash and expiry, never the code) and
  * {@code challengeMetadata} set.
  *
- * <p>When the email cannot be sent, or the user has no email address, it throws: Cognito then
- * answers the sign-in with {@code UserLambdaValidationException}.
+ * <p>When the email cannot be sent, or the user has no email address (or does not exist:
+ * {@code userNotFound}), it throws and sends nothing: Cognito then answers the sign-in with
+ * {@code UserLambdaValidationException}.
  */
 public final class CreateAuthChallengeHandler
         implements RequestHandler<CognitoUserPoolCreateAuthChallengeEvent, CognitoUserPoolCreateAuthChallengeEvent> {

@@ -91,10 +91,31 @@ class EventFilesTest {
 
     @ParameterizedTest
     @Event(value = "events/define-user-not-found.json", type = CognitoUserPoolDefineAuthChallengeEvent.class)
-    void defineWhenUserNotFoundThenFailAuthentication(CognitoUserPoolDefineAuthChallengeEvent event) {
+    void defineWhenUserNotFoundAfterSrpAThenPasswordVerifierAsForAKnownUser(
+            CognitoUserPoolDefineAuthChallengeEvent event) {
         assertThat(event.getRequest().getUserNotFound()).isTrue();
+        assertThat(event.getRequest().getSession()).singleElement()
+                .satisfies(c -> assertThat(c.getChallengeName()).isEqualTo("SRP_A"));
 
-        assertThat(define.handleRequest(event, null).getResponse().getFailAuthentication()).isTrue();
+        JsonNode out = json(define.handleRequest(event, null), CognitoUserPoolDefineAuthChallengeEvent.class);
+
+        assertThat(out.at("/response/challengeName").asString()).isEqualTo("PASSWORD_VERIFIER");
+        assertThat(out.at("/response/issueTokens").asBoolean()).isFalse();
+        assertThat(out.at("/response/failAuthentication").asBoolean()).isFalse();
+        assertThat(sent).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/define-user-not-found-without-srp.json", type = CognitoUserPoolDefineAuthChallengeEvent.class)
+    void defineWhenUserNotFoundWithoutSrpThenFailAuthentication(CognitoUserPoolDefineAuthChallengeEvent event) {
+        assertThat(event.getRequest().getUserNotFound()).isTrue();
+        assertThat(event.getRequest().getSession()).isEmpty();
+
+        var response = define.handleRequest(event, null).getResponse();
+
+        assertThat(response.getFailAuthentication()).isTrue();
+        assertThat(response.getIssueTokens()).isFalse();
+        assertThat(sent).isEmpty();
     }
 
     @Test

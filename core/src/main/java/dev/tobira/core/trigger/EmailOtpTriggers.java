@@ -26,11 +26,17 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Define: SRP_A → PASSWORD_VERIFIER → CUSTOM_CHALLENGE → tokens; at most
  *       {@link EmailOtpSettings#maxCodeAttempts()} answers; anything else fails, including a session
- *       that does not start with a proven password, and a user that does not exist.
+ *       that does not start with a proven password. A user that does not exist
+ *       ({@code userNotFound}, only with {@code PreventUserExistenceErrors}) is answered as a known
+ *       one up to the password proof (SRP_A → PASSWORD_VERIFIER), whose simulated challenge no proof
+ *       passes, so that the client sees "Incorrect username or password." as for a wrong password;
+ *       past that, it fails, and it never reaches a code.
  *   <li>Create: a code from the injected random source, emailed with a message that states its
  *       real validity; the masked address is the public parameter {@code email}; only the code's
- *       keyed hash and expiry are kept (in the private parameters and the challenge metadata), and a
- *       later round re-asks for the same code rather than sending another.
+ *       keyed hash and expiry are kept (in the private parameters and the challenge metadata). A
+ *       later round re-asks for the same code rather than sending another while that code works;
+ *       once it has expired, the round emails a new one. Nothing is ever sent for a user that does
+ *       not exist.
  *   <li>Verify: expiry enforced, constant-time comparison of keyed hashes.
  * </ul>
  */
@@ -102,11 +108,13 @@ public final class EmailOtpTriggers implements AuthChallengeTriggers {
 
     @Override
     public DefineResponse define(Context context, List<ChallengeResult> session) {
-        if (context.userNotFound()) {
-            return fail();
-        }
+        // Up to here an unknown name must look like a known one (spec §2.5.7): the simulated
+        // PASSWORD_VERIFIER that follows fails as a wrong password does.
         if (session.size() == 1 && is(session.getFirst(), "SRP_A", true)) {
             return challenge("PASSWORD_VERIFIER");
+        }
+        if (context.userNotFound()) {
+            return fail();
         }
         // Tokens only ever follow a proven password: the code is the second factor, never the only one.
         if (session.size() < 2 || !is(session.get(0), "SRP_A", true)
@@ -128,16 +136,21 @@ public final class EmailOtpTriggers implements AuthChallengeTriggers {
 
     @Override
     public CreateResponse create(Context context, String challengeName, List<ChallengeResult> session) {
-        String address = Optional.ofNullable(context.userAttributes().get("email")).filter(a -> !a.isBlank())
-                // A function's own failure: Tobira and Cognito both report it as the trigger's error.
+        String address = Optional.ofNullable(context.userAttributes().get("email"))
+                .filter(a -> !a.isBlank() && !context.userNotFound())
+                // A function's own failure: Tobira and Cognito both report it as the trigger's error. An
+                // unknown user fails with the same words as a known one without an address.
                 .orElseThrow(() -> new IllegalStateException("The user has no email address."));
-        // A later round re-asks for the code already sent: a wrong answer must not mail a new one.
-        Optional<String> earlier = session.stream()
-                .filter(c -> CUSTOM_CHALLENGE.equals(c.challengeName()) && c.challengeMetadata() != null
-                        && METADATA.matcher(c.challengeMetadata()).matches())
-                .map(ChallengeResult::challengeMetadata)
-                .reduce((first, second) -> second);
-        String metadata = earlier.orElseGet(() -> sendCode(context, address));
+        // A later round re-asks for the code already sent while it works: a wrong answer must not mail
+        // a new one. Once it has expired no answer can pass, so the round sends a new code.
+        Instant now = clock.instant();
+        Optional<Matcher> earlier = session.stream()
+                .filter(c -> CUSTOM_CHALLENGE.equals(c.challengeName()) && c.challengeMetadata() != null)
+                .map(c -> METADATA.matcher(c.challengeMetadata()))
+                .filter(Matcher::matches)
+                .reduce((first, second) -> second)
+                .filter(m -> now.isBefore(Instant.ofEpochMilli(Long.parseLong(m.group(2)))));
+        String metadata = earlier.map(Matcher::group).orElseGet(() -> sendCode(context, address, now));
         Matcher parts = METADATA.matcher(metadata);
         parts.matches();
         return new CreateResponse(Map.of("email", Masking.email(address)),
@@ -158,9 +171,8 @@ public final class EmailOtpTriggers implements AuthChallengeTriggers {
     }
 
     /** Emails a new code; returns the metadata that carries its hash and expiry to later rounds. */
-    private String sendCode(Context context, String address) {
+    private String sendCode(Context context, String address, Instant now) {
         String code = CodeHasher.newCode(settings.codeLength(), random);
-        Instant now = clock.instant();
         Instant expiresAt = now.plus(settings.codeValidity());
         sender.send(email.compose(context.userAttributes(), address, code, settings.codeValidity(), now));
         return "EMAIL_OTP:" + hasher.hash(context.userPoolId(), context.username(), CodePurpose.SIGN_IN_CHALLENGE,

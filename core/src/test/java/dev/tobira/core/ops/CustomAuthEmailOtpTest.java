@@ -8,10 +8,8 @@ import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.TestServices;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPool.LambdaConfig;
-import dev.tobira.core.srp.SrpClient;
 import dev.tobira.core.user.Attribute;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -48,21 +46,20 @@ class CustomAuthEmailOtpTest {
                 true));
     }
 
+    /** Another client of the pool, with the default auth flows. */
+    private String client(String preventUserExistenceErrors, Integer authSessionValidityMinutes) {
+        return new CreateUserPoolClient(t.services).handle(new CreateUserPoolClient.Request(poolId, "other", null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                preventUserExistenceErrors, null, null, authSessionValidityMinutes, null)).userPoolClient().clientId();
+    }
+
     /** SRP_A, then the password proof: the CUSTOM_CHALLENGE that follows it. */
     private AuthResponse passwordThenChallenge(String password) {
         return passwordThenChallenge("ren", password);
     }
 
     private AuthResponse passwordThenChallenge(String username, String password) {
-        SrpClient srp = new SrpClient(poolId, new Random(9));
-        AuthResponse verifier = new InitiateAuth(t.services).handle(new InitiateAuth.Request("CUSTOM_AUTH",
-                Map.of("USERNAME", username, "SRP_A", srp.srpA(), "CHALLENGE_NAME", "SRP_A"), null, clientId, null,
-                null, null));
-        assertThat(verifier.challengeName()).isEqualTo("PASSWORD_VERIFIER");
-        Map<String, String> p = verifier.challengeParameters();
-        Map<String, String> responses = new HashMap<>(srp.passwordVerifierResponses(p.get("USER_ID_FOR_SRP"),
-                password, p.get("SALT"), p.get("SRP_B"), p.get("SECRET_BLOCK"), t.clock.instant()));
-        return respond("PASSWORD_VERIFIER", responses, verifier.session());
+        return CustomAuthSrp.passwordThenNext(t, poolId, clientId, username, password, new Random(9));
     }
 
     private AuthResponse respond(String challenge, Map<String, String> responses, String session) {
@@ -118,15 +115,56 @@ class CustomAuthEmailOtpTest {
     }
 
     @Test
-    void customAuthWhenCodeOlderThanThreeMinutesThenRefusedEvenIfRight() {
+    @DisplayName("a code older than 3 minutes is refused even if right; that round emails a new code, which signs in")
+    void customAuthWhenCodeOlderThanThreeMinutesThenRefusedEvenIfRightAndANewCodeIsEmailed() {
         AuthResponse challenge = passwordThenChallenge("Right-Passw0rd!");
         String code = emailedCode();
         t.clock.advance(Duration.ofMinutes(2).plusSeconds(59));
         AuthResponse again = answer(challenge, "999999".equals(code) ? "000000" : "999999");
+        assertThat(t.sent).hasSize(1);
         t.clock.advance(Duration.ofSeconds(1));
+
         AuthResponse late = answer(again, code);
+
         assertThat(late.authenticationResult()).isNull();
         assertThat(late.challengeName()).isEqualTo("CUSTOM_CHALLENGE");
+        assertThat(late.challengeParameters()).isEqualTo(Map.of("email", "r***@e***"));
+        assertThat(t.sent).hasSize(2);
+        assertThat(t.sent.getLast().to()).isEqualTo("ren@example.com");
+        String fresh = emailedCode();
+        assertThat(fresh).isNotEqualTo(code);
+        assertThat(answer(late, fresh).authenticationResult().accessToken()).isNotBlank();
+    }
+
+    @Test
+    void customAuthWhenNewCodesFollowExpiredOnesThenStillAtMostThreeAnswers() {
+        // Each round's session outlives the code: AuthSessionValidity 15 minutes.
+        clientId = client(null, 15);
+        AuthResponse challenge = passwordThenChallenge("Right-Passw0rd!");
+        t.clock.advance(Duration.ofMinutes(3));
+        AuthResponse second = answer(challenge, emailedCode());
+        t.clock.advance(Duration.ofMinutes(3));
+        AuthResponse third = answer(second, emailedCode());
+        t.clock.advance(Duration.ofMinutes(3));
+
+        assertThatThrownBy(() -> answer(third, emailedCode()))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Incorrect username or password.");
+        assertThat(t.sent).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("PreventUserExistenceErrors: an unknown user gets PASSWORD_VERIFIER and the wrong-password error; no email")
+    void customAuthWhenUserUnknownAndExistenceErrorsPreventedThenAsAWrongPasswordAndNothingSent() {
+        clientId = client("ENABLED", null);
+
+        assertThatThrownBy(() -> passwordThenChallenge("nobody", "Right-Passw0rd!"))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Incorrect username or password.");
+        assertThatThrownBy(() -> passwordThenChallenge("ren", "Wrong-Passw0rd!"))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Incorrect username or password.");
+        assertThat(t.sent).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tobira.core.CognitoException.InvalidLambdaResponseException;
 import dev.tobira.core.CognitoException.InvalidParameterException;
+import dev.tobira.core.CognitoException.InvalidUserPoolConfigurationException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.CognitoException.UserLambdaValidationException;
 import dev.tobira.core.CognitoException.UserNotFoundException;
@@ -14,10 +15,12 @@ import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPool.LambdaConfig;
 import dev.tobira.core.trigger.TriggerInvoker;
 import dev.tobira.core.user.Attribute;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -60,10 +63,14 @@ class CustomAuthLambdaTriggersTest {
     }
 
     private String client(String preventUserExistenceErrors) {
+        return client(preventUserExistenceErrors, null);
+    }
+
+    private String client(String preventUserExistenceErrors, Integer authSessionValidityMinutes) {
         return new CreateUserPoolClient(t.services).handle(new CreateUserPoolClient.Request(poolId, "c", null, null,
                 null, null, null, null, null, null, List.of("ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"), null,
-                null, null, null, null, null, null, null, preventUserExistenceErrors, null, null, null, null))
-                .userPoolClient().clientId();
+                null, null, null, null, null, null, null, preventUserExistenceErrors, null, null,
+                authSessionValidityMinutes, null)).userPoolClient().clientId();
     }
 
     // ---- The trigger functions: "what colour is the sky?", two tries. ----
@@ -73,11 +80,16 @@ class CustomAuthLambdaTriggersTest {
         Map<String, Object> request = (Map<String, Object>) event.get("request");
         Map<String, Object> response = new LinkedHashMap<>((Map<String, Object>) event.get("response"));
         if (arn.equals(DEFINE)) {
+            // SRP first when the client began with it, then the question.
             List<Map<String, Object>> session = (List<Map<String, Object>>) request.get("session");
-            boolean solved = !session.isEmpty() && Boolean.TRUE.equals(session.getLast().get("challengeResult"));
+            Object last = session.isEmpty() ? null : session.getLast().get("challengeName");
+            long tries = session.stream().filter(c -> "CUSTOM_CHALLENGE".equals(c.get("challengeName"))).count();
+            boolean solved = "CUSTOM_CHALLENGE".equals(last)
+                    && Boolean.TRUE.equals(session.getLast().get("challengeResult"));
             response.put("issueTokens", solved);
-            response.put("failAuthentication", !solved && session.size() >= 2);
-            response.put("challengeName", solved || session.size() >= 2 ? null : "CUSTOM_CHALLENGE");
+            response.put("failAuthentication", !solved && tries >= 2);
+            response.put("challengeName", "SRP_A".equals(last) ? "PASSWORD_VERIFIER"
+                    : solved || tries >= 2 ? null : "CUSTOM_CHALLENGE");
         } else if (arn.equals(CREATE)) {
             response.put("publicChallengeParameters", Map.of("question", "What colour is the sky?"));
             response.put("privateChallengeParameters", Map.of("answer", "blue"));
@@ -173,12 +185,8 @@ class CustomAuthLambdaTriggersTest {
                 .containsEntry("challengeAnswer", "green")
                 .containsEntry("clientMetadata", Map.of("device", "kiosk-7"));
         assertThat(event(0).get("response")).isEqualTo(nullMap("answerCorrect"));
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("challengeName", "CUSTOM_CHALLENGE");
-        entry.put("challengeResult", false);
-        entry.put("challengeMetadata", "SKY-0");
         assertThat(events.get(1).getKey()).isEqualTo("DefineAuthChallenge");
-        assertThat(request(1)).containsEntry("session", List.of(entry))
+        assertThat(request(1)).containsEntry("session", List.of(entry("CUSTOM_CHALLENGE", false, "SKY-0")))
                 .containsEntry("clientMetadata", Map.of("device", "kiosk-7"));
     }
 
@@ -270,10 +278,106 @@ class CustomAuthLambdaTriggersTest {
         assertThat(request(2)).containsEntry("userNotFound", true);
     }
 
+    /** One entry of the session list, with every member present as Cognito sends it (spec §3.3). */
+    private static Map<String, Object> entry(String challengeName, boolean challengeResult, String challengeMetadata) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("challengeName", challengeName);
+        entry.put("challengeResult", challengeResult);
+        entry.put("challengeMetadata", challengeMetadata);
+        return entry;
+    }
+
+    private AuthResponse srpThenChallenge(String client, String username, String password) {
+        return CustomAuthSrp.passwordThenNext(t, poolId, client, username, password, new Random(5));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> session(int index) {
+        return (List<Map<String, Object>>) request(index).get("session");
+    }
+
+    @Test
+    @DisplayName("After SRP the session list has SRP_A, then PASSWORD_VERIFIER, each with challengeMetadata null, then the rounds")
+    void respondWhenCustomAuthBeganWithSrpThenEachTriggerSeesTheSessionListOfSpec33() {
+        AuthResponse challenge = srpThenChallenge(clientId, "ren", "Right-Passw0rd!");
+
+        assertThat(challenge.challengeName()).isEqualTo("CUSTOM_CHALLENGE");
+        assertThat(events).extracting(Map.Entry::getKey)
+                .containsExactly("DefineAuthChallenge", "DefineAuthChallenge", "CreateAuthChallenge");
+        assertThat(session(0)).containsExactly(entry("SRP_A", true, null));
+        List<Map<String, Object>> afterPassword = List.of(entry("SRP_A", true, null),
+                entry("PASSWORD_VERIFIER", true, null));
+        assertThat(session(1)).isEqualTo(afterPassword);
+        assertThat(session(2)).isEqualTo(afterPassword);
+        assertThat(session(1)).allSatisfy(c -> assertThat(c).containsKey("challengeMetadata"));
+
+        AuthResponse done = answer(clientId, "ren", challenge, "blue", null);
+
+        assertThat(done.authenticationResult().idToken()).isNotBlank();
+        assertThat(events.get(3).getKey()).isEqualTo("VerifyAuthChallengeResponse");
+        assertThat(events.get(4).getKey()).isEqualTo("DefineAuthChallenge");
+        assertThat(session(4)).isEqualTo(List.of(entry("SRP_A", true, null), entry("PASSWORD_VERIFIER", true, null),
+                entry("CUSTOM_CHALLENGE", true, "SKY-2")));
+    }
+
+    @Test
+    void respondWhenPasswordWrongAfterSrpThenIncorrectAndDefineIsNotAskedAgain() {
+        assertThatThrownBy(() -> srpThenChallenge(clientId, "ren", "Wrong-Passw0rd!"))
+                .isInstanceOf(NotAuthorizedException.class).hasMessage("Incorrect username or password.");
+        assertThat(events).extracting(Map.Entry::getKey).containsExactly("DefineAuthChallenge");
+    }
+
+    @Test
+    @DisplayName("A CUSTOM_CHALLENGE session lasts the client's AuthSessionValidity; later: \"Invalid session for the user, session is expired.\"")
+    void respondWhenRoundSessionIsPastAuthSessionValidityThenSessionExpiredAndVerifyNotRun() {
+        String fiveMinutes = client(null, 5);
+        AuthResponse first = start(fiveMinutes, "ren");
+        t.clock.advance(Duration.ofMinutes(5).minusMillis(1));
+        AuthResponse second = answer(fiveMinutes, "ren", first, "green", null);
+        assertThat(second.challengeName()).isEqualTo("CUSTOM_CHALLENGE");
+        t.clock.advance(Duration.ofMinutes(5));
+        events.clear();
+
+        assertThatThrownBy(() -> answer(fiveMinutes, "ren", second, "blue", null))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Invalid session for the user, session is expired.")
+                .hasMessage(SignInFlow.EXPIRED_SESSION);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Define asks for CUSTOM_CHALLENGE but the pool has no CreateAuthChallenge: Cognito's missing-trigger error")
+    void initiateWhenDefineAsksForCustomChallengeAndPoolHasNoCreateTriggerThenNotConfigured() {
+        poolWithUser(DEFINE, null, VERIFY);
+        events.clear();
+
+        assertThatThrownBy(() -> start(clientId, "ren"))
+                .isInstanceOf(InvalidUserPoolConfigurationException.class)
+                .hasMessage("Custom auth lambda trigger is not configured for the user pool.");
+        assertThat(events).extracting(Map.Entry::getKey).containsExactly("DefineAuthChallenge");
+    }
+
+    @Test
+    void respondWhenPoolHasNoVerifyTriggerThenNotConfigured() {
+        poolWithUser(DEFINE, CREATE, null);
+        AuthResponse challenge = start(clientId, "ren");
+        events.clear();
+
+        assertThatThrownBy(() -> answer(clientId, "ren", challenge, "blue", null))
+                .isInstanceOf(InvalidUserPoolConfigurationException.class)
+                .hasMessage("Custom auth lambda trigger is not configured for the user pool.");
+        assertThat(events).isEmpty();
+    }
+
     /** A pool with the three trigger ARNs, a client, and the user "ren" (temporary password). */
     private void poolWithUser() {
+        poolWithUser(DEFINE, CREATE, VERIFY);
+    }
+
+    /** A pool with these auth-challenge trigger ARNs (null: none), a client, and the user "ren". */
+    private void poolWithUser(String define, String create, String verify) {
         UserPool pool = new CreateUserPool(t.services).handle(new CreateUserPool.Request("p", null, null,
-                new LambdaConfig(null, null, null, null, null, DEFINE, CREATE, VERIFY, null, null, null, null, null,
+                new LambdaConfig(null, null, null, null, null, define, create, verify, null, null, null, null, null,
                         null), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null)).userPool();
         poolId = pool.id();

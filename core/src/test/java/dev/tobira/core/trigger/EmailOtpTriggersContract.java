@@ -129,6 +129,13 @@ public abstract class EmailOtpTriggersContract {
         return triggers.create(context(), "CUSTOM_CHALLENGE", afterPassword());
     }
 
+    /** The round after a wrong answer to each of {@code earlier}, in order. */
+    private CreateResponse laterRound(CreateResponse... earlier) {
+        return triggers.create(context(), "CUSTOM_CHALLENGE", afterPassword(Stream.of(earlier)
+                .map(c -> new ChallengeResult("CUSTOM_CHALLENGE", false, c.challengeMetadata()))
+                .toArray(ChallengeResult[]::new)));
+    }
+
     /** The code in the last email sent: the only run of exactly {@code digits} digits in its text. */
     private String emailedCode(int digits) {
         assertThat(fixture.sent()).isNotEmpty();
@@ -202,11 +209,34 @@ public abstract class EmailOtpTriggersContract {
         assertThat(triggers.define(context(), session)).isEqualTo(FAIL);
     }
 
+    /** A name that matches nobody, as Cognito sends it with PreventUserExistenceErrors: no attributes. */
+    private static Context ghost() {
+        return new Context(POOL, CLIENT, USER, Map.of(), true, Map.of());
+    }
+
     @Test
-    void defineWhenUserNotFoundThenFailAuthentication() {
-        Context ghost = new Context(POOL, CLIENT, USER, Map.of(), true, Map.of());
-        assertThat(triggers.define(ghost, List.of(passed("SRP_A")))).isEqualTo(FAIL);
-        assertThat(triggers.define(ghost, afterPassword())).isEqualTo(FAIL);
+    @DisplayName("an unknown user is answered as a known one up to the password proof, whose simulated challenge fails")
+    void defineWhenUserNotFoundAndSrpAPassedThenPasswordVerifierAsForAKnownUser() {
+        assertThat(triggers.define(ghost(), List.of(passed("SRP_A")))).isEqualTo(PASSWORD_VERIFIER)
+                .isEqualTo(triggers.define(context(), List.of(passed("SRP_A"))));
+    }
+
+    static Stream<Arguments> unknownUserSessions() {
+        return Stream.of(
+                Arguments.of("empty session (CUSTOM_AUTH without SRP)", List.of()),
+                Arguments.of("SRP_A failed", List.of(failed("SRP_A"))),
+                Arguments.of("password proven", afterPassword()),
+                Arguments.of("a right code after the password", afterPassword(answer(true))),
+                Arguments.of("a wrong code after the password", afterPassword(answer(false))),
+                Arguments.of("password wrong", List.of(passed("SRP_A"), failed("PASSWORD_VERIFIER"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unknownUserSessions")
+    void defineWhenUserNotFoundPastSrpAThenFailAuthenticationNeverACodeOrTokens(String why,
+            List<ChallengeResult> session) {
+        assertThat(triggers.define(ghost(), session)).isEqualTo(FAIL);
+        assertThat(fixture.sent()).isEmpty();
     }
 
     // ---- CreateAuthChallenge ----
@@ -270,18 +300,81 @@ public abstract class EmailOtpTriggersContract {
         assertThat(challenge.challengeMetadata()).isNotBlank().doesNotContain(code);
     }
 
-    @Test
-    void createWhenLaterRoundThenNoNewEmailAndTheSameCodeIsAskedFor() {
+    @ParameterizedTest(name = "{0} ms after the email")
+    @ValueSource(longs = {60_000, 179_999})
+    void createWhenLaterRoundWhileTheCodeWorksThenNoNewEmailAndTheSameCodeIsAskedFor(long later) {
         CreateResponse first = firstRound();
         String code = emailedCode();
-        fixture.clock().advance(Duration.ofMinutes(1));
+        fixture.clock().advance(Duration.ofMillis(later));
 
-        CreateResponse second = triggers.create(context(), "CUSTOM_CHALLENGE",
-                afterPassword(new ChallengeResult("CUSTOM_CHALLENGE", false, first.challengeMetadata())));
+        CreateResponse second = laterRound(first);
 
         assertThat(fixture.sent()).hasSize(1);
         assertThat(second).isEqualTo(first);
         assertThat(triggers.verify(context(), second.privateChallengeParameters(), code)).isTrue();
+    }
+
+    @Test
+    @DisplayName("once the code has expired, the next round emails a new code, with its own hash and expiry")
+    void createWhenEarlierCodeExpiredThenANewCodeIsEmailedAndAskedFor() {
+        CreateResponse first = firstRound();
+        String expired = emailedCode();
+        fixture.clock().advance(Duration.ofMinutes(3));
+
+        CreateResponse second = laterRound(first);
+
+        assertThat(fixture.sent()).hasSize(2);
+        Message email = fixture.sent().getLast();
+        assertThat(email.to()).isEqualTo(EMAIL);
+        assertThat(email.createdAt()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
+        assertThat(email.body()).contains("3 minutes");
+        String fresh = emailedCode();
+        assertThat(second.publicChallengeParameters()).isEqualTo(Map.of("email", "r***@e***"));
+        assertThat(second.challengeMetadata()).isNotEqualTo(first.challengeMetadata());
+        assertThat(second.privateChallengeParameters().get("codeHash"))
+                .isNotEqualTo(first.privateChallengeParameters().get("codeHash"));
+        assertThat(second.privateChallengeParameters())
+                .containsEntry("expiresAt", String.valueOf(T0.plus(Duration.ofMinutes(6)).toEpochMilli()));
+        assertThat(fresh).isNotEqualTo(expired);
+        assertThat(triggers.verify(context(), second.privateChallengeParameters(), fresh)).isTrue();
+        assertThat(triggers.verify(context(), second.privateChallengeParameters(), expired)).isFalse();
+        assertThat(triggers.verify(context(), first.privateChallengeParameters(), expired)).isFalse();
+    }
+
+    @Test
+    void createWhenTheNewCodeWorksThenTheRoundAfterReAsksForItNotTheExpiredOne() {
+        CreateResponse first = firstRound();
+        fixture.clock().advance(Duration.ofMinutes(4));
+        CreateResponse second = laterRound(first);
+        fixture.clock().advance(Duration.ofMinutes(1));
+
+        CreateResponse third = laterRound(first, second);
+
+        assertThat(fixture.sent()).hasSize(2);
+        assertThat(third).isEqualTo(second);
+    }
+
+    @Test
+    @DisplayName("a new code after an expired one gives no more answers: at most 3 per sign-in, whichever code they were for")
+    void defineWhenCodesWereResentAfterExpiryThenAnswersStillCountTowardsMaxCodeAttempts() {
+        ChallengeResult firstCode = new ChallengeResult("CUSTOM_CHALLENGE", false, "EMAIL_OTP:first");
+        ChallengeResult secondCode = new ChallengeResult("CUSTOM_CHALLENGE", false, "EMAIL_OTP:second");
+
+        assertThat(triggers.define(context(), afterPassword(firstCode, secondCode))).isEqualTo(CUSTOM_CHALLENGE);
+        assertThat(triggers.define(context(), afterPassword(firstCode, secondCode, secondCode))).isEqualTo(FAIL);
+    }
+
+    @Test
+    void createWhenUserNotFoundThenFailsAsForAUserWithoutAddressAndSendsNothing() {
+        Context ghostWithAddress = new Context(POOL, CLIENT, USER, Map.of("email", EMAIL), true, Map.of());
+
+        assertThatThrownBy(() -> triggers.create(ghostWithAddress, "CUSTOM_CHALLENGE", afterPassword()))
+                .isInstanceOf(RuntimeException.class)
+                .hasMessageContaining("The user has no email address.");
+        assertThatThrownBy(() -> triggers.create(ghost(), "CUSTOM_CHALLENGE", afterPassword()))
+                .isInstanceOf(RuntimeException.class)
+                .hasMessageContaining("The user has no email address.");
+        assertThat(fixture.sent()).isEmpty();
     }
 
     @Test

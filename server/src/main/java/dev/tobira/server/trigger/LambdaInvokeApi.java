@@ -31,6 +31,8 @@ public final class LambdaInvokeApi implements AutoCloseable {
     /**
      * @param endpoint replaces AWS's own regional endpoint, e.g. {@code http://127.0.0.1:3001}
      * @param defaultRegion the region for a function named without an ARN
+     * @param timeout the longest wait to connect and for each read; each attempt's own timeout
+     *     ({@link LambdaFunction#invoke}) bounds the whole exchange besides
      */
     public LambdaInvokeApi(Optional<URI> endpoint, String defaultRegion, AwsCredentialsProvider credentials,
             Duration timeout) {
@@ -49,14 +51,15 @@ public final class LambdaInvokeApi implements AutoCloseable {
         String root = base.toString().endsWith("/") ? base.toString() : base + "/";
         URI uri = URI.create(root + "2015-03-31/functions/" + URLEncoder.encode(arn, StandardCharsets.UTF_8)
                 + "/invocations");
-        return (event, timeout) -> invoke(uri, region, event);
+        return (event, timeout) -> invoke(uri, region, event, timeout);
     }
 
-    private LambdaFunction.Outcome invoke(URI uri, String region, byte[] event) {
+    /** One attempt: connecting, sending and the whole answer within {@code timeout}, as Cognito's 5 s. */
+    private LambdaFunction.Outcome invoke(URI uri, String region, byte[] event, Duration timeout) {
         SignedHttp.Response response;
         try {
             response = http.post(uri, "lambda", region, Map.of("Content-Type", "application/json",
-                    "X-Amz-Invocation-Type", "RequestResponse"), event);
+                    "X-Amz-Invocation-Type", "RequestResponse"), event, timeout);
         } catch (SocketTimeoutException e) {
             return new LambdaFunction.Outcome.Unavailable("Socket timeout while invoking Lambda function");
         } catch (IOException | RuntimeException e) {

@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.tobira.core.srp.SrpClient;
 import dev.tobira.server.RunningTobira;
 import dev.tobira.server.config.Settings;
 import java.io.ByteArrayOutputStream;
@@ -18,8 +17,6 @@ import java.lang.reflect.ParameterizedType;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +29,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
@@ -134,15 +130,7 @@ class SdkV2LambdaInvokeTriggersTest {
 
     /** CUSTOM_AUTH with SRP_A, then the password proof: what follows the proof. */
     private static RespondToAuthChallengeResponse passwordThenChallenge(String email, String password) {
-        SrpClient srp = new SrpClient(pool, new SecureRandom());
-        InitiateAuthResponse verifier = cognito.initiateAuth(b -> b.clientId(client).authFlow(AuthFlowType.CUSTOM_AUTH)
-                .authParameters(Map.of("USERNAME", email, "SRP_A", srp.srpA(), "CHALLENGE_NAME", "SRP_A")));
-        assertThat(verifier.challengeName()).isEqualTo(ChallengeNameType.PASSWORD_VERIFIER);
-        Map<String, String> p = verifier.challengeParameters();
-        return cognito.respondToAuthChallenge(b -> b.clientId(client).session(verifier.session())
-                .challengeName(ChallengeNameType.PASSWORD_VERIFIER)
-                .challengeResponses(srp.passwordVerifierResponses(p.get("USER_ID_FOR_SRP"), password, p.get("SALT"),
-                        p.get("SRP_B"), p.get("SECRET_BLOCK"), Instant.now())));
+        return SdkV2CustomAuth.passwordThenNext(cognito, pool, client, email, password);
     }
 
     private static RespondToAuthChallengeResponse answer(String email, String session, String code) {

@@ -22,8 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -32,7 +36,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 class FunctionInvokerTest {
 
     private static final String PREFIX = "arn:aws:lambda:us-west-2:123456789012:function:";
-    private static final Duration SHORT = Duration.ofMillis(300);
+    /** Each attempt's timeout here: long enough for a cold first call on a busy machine. */
+    private static final Duration SHORT = Duration.ofSeconds(1);
 
     private HttpServer server;
     private LambdaInvokeApi api;
@@ -75,6 +80,14 @@ class FunctionInvokerTest {
         return new FunctionInvoker(Map.of("fn", handler.getName()), FunctionInvokerTest.class.getClassLoader(), arn -> {
             throw new AssertionError("not a Java class: " + arn);
         }, SHORT);
+    }
+
+    /** What Cognito answers when DefineAuthChallenge did not answer in time, after all its attempts. */
+    private static void assertTimedOut(ThrowingCallable call) {
+        assertThatThrownBy(call)
+                .isInstanceOf(UnexpectedLambdaException.class)
+                .hasMessage("DefineAuthChallenge invocation failed due to error Socket timeout while invoking Lambda "
+                        + "function.");
     }
 
     @SuppressWarnings("unchecked")
@@ -141,11 +154,8 @@ class FunctionInvokerTest {
     void invokeWhenHandlerTooSlowThenThreeAttemptsAndUnexpectedLambda() {
         TestHandlers.Slow.calls.set(0);
 
-        assertThatThrownBy(() -> classes(TestHandlers.Slow.class).invoke(PREFIX + "fn", "DefineAuthChallenge",
-                event("x")))
-                .isInstanceOf(UnexpectedLambdaException.class)
-                .hasMessage("DefineAuthChallenge invocation failed due to error Socket timeout while invoking Lambda "
-                        + "function.");
+        assertTimedOut(() -> classes(TestHandlers.Slow.class).invoke(PREFIX + "fn", "DefineAuthChallenge",
+                event("x")));
         assertThat(TestHandlers.Slow.calls.get()).isEqualTo(3);
     }
 
@@ -200,7 +210,12 @@ class FunctionInvokerTest {
                 sleep(a.delay());
             }
             a.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            reply(exchange, a.status(), a.body().equals("ECHO") ? body : a.body());
+            String text = a.body().equals("ECHO") ? body : a.body();
+            if (a.trickle().isPositive()) {
+                trickle(exchange, text, a.trickle());
+            } else {
+                reply(exchange, a.status(), text);
+            }
         });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
@@ -210,9 +225,39 @@ class FunctionInvokerTest {
         return new FunctionInvoker(Map.of(), FunctionInvokerTest.class.getClassLoader(), api::function, SHORT);
     }
 
-    private record Answer(int status, Map<String, String> headers, String body, Duration delay) {
+    /** @param trickle when positive, the body goes out in {@link #PIECES} pieces, this long apart */
+    private record Answer(int status, Map<String, String> headers, String body, Duration delay, Duration trickle) {
         static Answer of(int status, String body, Map<String, String> headers) {
-            return new Answer(status, headers, body, Duration.ZERO);
+            return new Answer(status, headers, body, Duration.ZERO, Duration.ZERO);
+        }
+
+        static Answer late(Duration delay) {
+            return new Answer(200, Map.of(), "ECHO", delay, Duration.ZERO);
+        }
+
+        static Answer trickling(Duration interval) {
+            return new Answer(200, Map.of(), "ECHO", Duration.ZERO, interval);
+        }
+    }
+
+    private static final int PIECES = 20;
+    /** Counts the answers whose connection Tobira closed before it had the whole body. */
+    private final CountDownLatch abandoned = new CountDownLatch(FunctionInvoker.ATTEMPTS);
+
+    /** A 200 whose body comes a piece at a time: each read is quick, the whole is slow. */
+    private void trickle(HttpExchange exchange, String body, Duration interval) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try {
+            exchange.sendResponseHeaders(200, bytes.length);
+            int piece = (bytes.length + PIECES - 1) / PIECES;
+            for (int from = 0; from < bytes.length; from += piece) {
+                exchange.getResponseBody().write(bytes, from, Math.min(piece, bytes.length - from));
+                exchange.getResponseBody().flush();
+                sleep(interval);
+            }
+            exchange.close();
+        } catch (IOException closedByTheClient) {
+            abandoned.countDown();
         }
     }
 
@@ -294,13 +339,29 @@ class FunctionInvokerTest {
 
     @Test
     void invokeWhenFunctionTooSlowThenUnexpectedLambdaAfterThreeAttempts() throws IOException {
-        FunctionInvoker invoker = invokeApi(i -> new Answer(200, Map.of(), "ECHO", Duration.ofSeconds(2)));
+        FunctionInvoker invoker = invokeApi(i -> Answer.late(Duration.ofSeconds(3)));
 
-        assertThatThrownBy(() -> invoker.invoke(PREFIX + "f", "DefineAuthChallenge", event("x")))
-                .isInstanceOf(UnexpectedLambdaException.class)
-                .hasMessage("DefineAuthChallenge invocation failed due to error Socket timeout while invoking Lambda "
-                        + "function.");
+        assertTimedOut(() -> invoker.invoke(PREFIX + "f", "DefineAuthChallenge", event("x")));
         assertThat(requests).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("an answer that trickles in, each piece well within a read timeout, is cut at the attempt's deadline and tried again, 3 times")
+    void invokeWhenAnswerTricklesPastTheDeadlineThenCutOffAndUnexpectedLambdaAfterThreeAttempts() throws Exception {
+        // 20 pieces 200 ms apart: 4 s for the whole, where the deadline is 1 s.
+        FunctionInvoker invoker = invokeApi(i -> Answer.trickling(Duration.ofMillis(200)));
+
+        assertTimedOut(() -> invoker.invoke(PREFIX + "f", "DefineAuthChallenge", event("x")));
+        assertThat(requests).hasSize(3);
+        assertThat(abandoned.await(10, TimeUnit.SECONDS)).as("each attempt's connection closed by Tobira").isTrue();
+    }
+
+    @Test
+    void invokeWhenAnswerTricklesButEndsBeforeTheDeadlineThenItIsTheAnswer() throws IOException {
+        FunctionInvoker invoker = invokeApi(i -> Answer.trickling(Duration.ofMillis(1)));
+
+        assertThat(invoker.invoke(PREFIX + "f", "DefineAuthChallenge", event("x"))).isEqualTo(event("x"));
+        assertThat(requests).hasSize(1);
     }
 
     @Test

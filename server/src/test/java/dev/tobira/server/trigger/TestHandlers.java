@@ -3,6 +3,7 @@ package dev.tobira.server.trigger;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Trigger functions as Java classes, in each of the shapes the Lambda Java runtime accepts. */
-final class TestHandlers {
+/**
+ * Trigger functions as Java classes, in each of the shapes the Lambda Java runtime accepts; public,
+ * so that server tests elsewhere can name them in a pool's {@code LambdaConfig}.
+ */
+public final class TestHandlers {
 
     private TestHandlers() {}
 
@@ -48,6 +52,18 @@ final class TestHandlers {
                 response.setFailAuthentication(false);
             }
             event.setResponse(response);
+            return event;
+        }
+    }
+
+    /** CreateAuthChallenge of a question-and-answer design: "What colour is the sky?", answer "blue" ({@link MapVerify}). */
+    public static final class SkyCreate implements
+            RequestHandler<CognitoUserPoolCreateAuthChallengeEvent, CognitoUserPoolCreateAuthChallengeEvent> {
+        @Override
+        public CognitoUserPoolCreateAuthChallengeEvent handleRequest(CognitoUserPoolCreateAuthChallengeEvent event,
+                Context context) {
+            event.setResponse(new CognitoUserPoolCreateAuthChallengeEvent.Response(
+                    Map.of("question", "What colour is the sky?"), Map.of("answer", "blue"), "SKY"));
             return event;
         }
     }
