@@ -63,6 +63,11 @@ public final class RunningTobira implements AutoCloseable {
         return new RunningTobira(devInMemory(limits, Settings.Triggers.none()));
     }
 
+    /** Dev mode with an in-memory database, the given code limits, and time told by {@code clock}. */
+    public static RunningTobira devInMemory(Limits limits, AdjustableClock clock) {
+        return new RunningTobira(devInMemory(limits, Settings.Triggers.none()), clock);
+    }
+
     private static Settings devInMemory(Limits limits, Settings.Triggers triggers) {
         Settings s = dev(Path.of("unused"), true, Settings.Delivery.none());
         return new Settings(s.dev(), s.host(), s.port(), s.dataDir(), s.inMemory(), s.dbUrl(), s.dbUser(),

@@ -49,12 +49,13 @@ public class WebController {
     private final CognitoGateway cognito;
     private final WebSettings settings;
     private final RateLimiter limiter;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public WebController(CognitoGateway cognito, WebSettings settings, RateLimiter limiter) {
+    public WebController(CognitoGateway cognito, WebSettings settings, RateLimiter limiter, WebConfiguration.WebClock clock) {
         this.cognito = cognito;
         this.settings = settings;
         this.limiter = limiter;
+        this.clock = clock.clock();
     }
 
     // ---- sign in ---------------------------------------------------------------------------------
@@ -152,7 +153,9 @@ public class WebController {
                     "web/code");
         } catch (CognitoIdentityProviderException e) {
             WebError error = WebErrors.of(e);
-            if (late && (SESSION_OVER.contains(error.key()) || error.key().equals("error.code-mismatch"))) {
+            // The pool's own word that the session expired counts whatever this app's clock says.
+            if (error.key().equals("error.session-expired")
+                    || late && (SESSION_OVER.contains(error.key()) || error.key().equals("error.code-mismatch"))) {
                 error = WebError.of("error.code-expired-sign-in");
             } else if (SESSION_OVER.contains(error.key())) {
                 error = WebError.of("error.code-attempts-over");
@@ -199,12 +202,10 @@ public class WebController {
     }
 
     private String codeView(Model model, CodeEntry entry) {
-        Instant now = clock.instant();
         model.addAttribute("entry", entry);
         model.addAttribute("passwordDesign", entry.method() == Method.PASSWORD_AND_EMAIL_CODE);
-        model.addAttribute("validMinutes", Math.max(1, settings.codeValidity().toSeconds() / 60));
-        model.addAttribute("validSeconds", settings.codeValidity().toSeconds());
-        model.addAttribute("secondsLeft", Math.max(0, Duration.between(now, entry.validUntil()).toSeconds()));
+        // What the page says is what the late check uses: the entry's own validity.
+        model.addAttribute("validSeconds", Duration.between(entry.sentAt(), entry.validUntil()).toSeconds());
         model.addAttribute("pagePath", "/code");
         return "web/code";
     }
@@ -466,7 +467,8 @@ public class WebController {
             return signedIn(request, email, method, done.tokens());
         }
         Instant now = clock.instant();
-        set(request, CODE, new CodeEntry(email, method, (SignInStep.Code) step, now, now.plus(settings.codeValidity())));
+        set(request, CODE, new CodeEntry(email, method, (SignInStep.Code) step, now,
+                now.plus(settings.codeValidity().of(method))));
         return "redirect:/code";
     }
 

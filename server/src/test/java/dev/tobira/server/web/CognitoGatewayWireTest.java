@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The passwordless calls on the wire, against a stand-in that answers with the shapes of spec §4:
- * what the gateway sends for USER_AUTH and EMAIL_OTP, and how it reads Cognito's answers. (The
- * browser tests of the same flows against Tobira wait for its USER_AUTH.)
+ * what the gateway sends for USER_AUTH and EMAIL_OTP, and how it reads Cognito's answers, including
+ * shapes Tobira does not send (a challenge the app does not handle). The same flows against Tobira
+ * itself are in the browser tests ({@link WebAppBrowserTest}, {@link StandaloneWebAppTest}).
  */
 class CognitoGatewayWireTest {
 
@@ -38,7 +39,7 @@ class CognitoGatewayWireTest {
     void start() {
         cognito = new FakeAwsEndpoint();
         gateway = new CognitoGateway(new WebSettings("ap-northeast-1", "ap-northeast-1_Wire", CLIENT,
-                Optional.of(SECRET), Optional.of(cognito.uri()), true, Duration.ofSeconds(30), Duration.ofMinutes(3),
+                Optional.of(SECRET), Optional.of(cognito.uri()), true, Duration.ofSeconds(30), WebSettings.CodeValidity.COGNITO_DEFAULT,
                 WebSettings.PasswordRules.COGNITO_DEFAULT, WebSettings.RateLimits.DEFAULT),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }

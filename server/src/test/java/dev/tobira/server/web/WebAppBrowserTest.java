@@ -368,13 +368,17 @@ class WebAppBrowserTest {
         }
     }
 
-    /** A confirmed passwordless user, signed up and confirmed through the API like any client. */
     private static String passwordlessUser(String name) {
+        return passwordlessUser(tobira, name);
+    }
+
+    /** A confirmed passwordless user of {@code server}'s dev pool, signed up and confirmed through the API like any client. */
+    static String passwordlessUser(RunningTobira server, String name) {
         String email = newEmail(name);
-        try (CognitoIdentityProviderClient cognito = tobira.client()) {
+        try (CognitoIdentityProviderClient cognito = server.client()) {
             cognito.signUp(b -> b.clientId(DevPool.CLIENT_ID).username(email)
                     .userAttributes(AttributeType.builder().name("email").value(email).build()));
-            String code = DevOutbox.latestCode(base, email, 6);
+            String code = DevOutbox.latestCode(server.endpoint(), email, 6);
             cognito.confirmSignUp(b -> b.clientId(DevPool.CLIENT_ID).username(email).confirmationCode(code));
         }
         return email;
