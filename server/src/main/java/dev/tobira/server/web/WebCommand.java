@@ -80,7 +80,8 @@ public final class WebCommand implements Callable<Integer> {
     boolean insecureCookies;
 
     @Option(names = "--resend-cooldown-seconds", defaultValue = "${env:TOBIRA_WEB_RESEND_COOLDOWN_SECONDS:-30}",
-            description = "Seconds before the confirmation page offers another code (default: ${DEFAULT-VALUE}).")
+            description = "Seconds before the confirmation and passwordless code pages offer another code "
+                    + "(default: ${DEFAULT-VALUE}).")
     int resendCooldownSeconds;
 
     @Option(names = "--code-validity-seconds", defaultValue = "${env:TOBIRA_WEB_CODE_VALIDITY_SECONDS:-180}",

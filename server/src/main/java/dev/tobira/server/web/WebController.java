@@ -174,8 +174,9 @@ public class WebController {
         }
         CodeEntry entry = found.get();
         boolean needsPassword = entry.method() == Method.PASSWORD_AND_EMAIL_CODE;
-        Optional<WebError> refused = needsPassword && password.isEmpty()
-                ? Optional.of(WebError.of("error.password-required-for-resend"))
+        long wait = resendIn(entry);
+        Optional<WebError> refused = wait > 0 ? Optional.of(WebError.of("error.resend-wait", wait))
+                : needsPassword && password.isEmpty() ? Optional.of(WebError.of("error.password-required-for-resend"))
                 : limited(request, response, entry.email());
         if (refused.isPresent()) {
             codeView(model, entry);
@@ -206,8 +207,17 @@ public class WebController {
         model.addAttribute("passwordDesign", entry.method() == Method.PASSWORD_AND_EMAIL_CODE);
         // What the page says is what the late check uses: the entry's own validity.
         model.addAttribute("validSeconds", Duration.between(entry.sentAt(), entry.validUntil()).toSeconds());
+        model.addAttribute("resendIn", resendIn(entry));
         model.addAttribute("pagePath", "/code");
         return "web/code";
+    }
+
+    /**
+     * Seconds before a passwordless sign-in may ask for another code. The password design has no
+     * cooldown here: its new code needs the password again, which is counted by the rate limits.
+     */
+    private long resendIn(CodeEntry entry) {
+        return entry.method() == Method.PASSWORD_AND_EMAIL_CODE ? 0 : resendIn(entry.sentAt());
     }
 
     // ---- sign up and confirmation ----------------------------------------------------------------
@@ -334,7 +344,7 @@ public class WebController {
         }
         Confirmation confirmation = found.get();
         confirmView(model, confirmation);
-        long wait = cooldownLeft(confirmation);
+        long wait = resendIn(confirmation.codeSentAt());
         Optional<WebError> refused = wait > 0 ? Optional.of(WebError.of("error.resend-wait", wait))
                 : limited(request, response, confirmation.email());
         if (refused.isPresent()) {
@@ -358,13 +368,14 @@ public class WebController {
 
     private String confirmView(Model model, Confirmation confirmation) {
         model.addAttribute("confirmation", confirmation);
-        model.addAttribute("resendIn", cooldownLeft(confirmation));
+        model.addAttribute("resendIn", resendIn(confirmation.codeSentAt()));
         model.addAttribute("pagePath", "/confirm");
         return "web/confirm";
     }
 
-    private long cooldownLeft(Confirmation confirmation) {
-        Duration since = Duration.between(confirmation.codeSentAt(), clock.instant());
+    /** Whole seconds of the resend cooldown left after a code sent at {@code sentAt}. */
+    private long resendIn(Instant sentAt) {
+        Duration since = Duration.between(sentAt, clock.instant());
         Duration left = settings.resendCooldown().minus(since);
         // Rounded up: "wait 1 second" while any part of it is left.
         return left.isNegative() || left.isZero() ? 0 : (left.toMillis() + 999) / 1000;

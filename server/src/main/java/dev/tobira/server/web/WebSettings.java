@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param clientSecret the app client's secret, when it has one: requests then carry {@code SECRET_HASH}
  * @param endpoint the Cognito API endpoint; empty means AWS's own for {@code region}
  * @param secureCookies whether the session cookie is {@code Secure} (everywhere but local dev over http)
- * @param resendCooldown how long after a confirmation code is sent before the page offers another
+ * @param resendCooldown how long after a confirmation code or a passwordless sign-in code is sent
+ *     before the page offers another
  * @param codeValidity how long an emailed sign-in code works, for each design, as the code page tells the user
  * @param passwordRules the pool's password policy, shown on the sign-up page
  * @param rateLimits how many form posts a client address and a username may make per minute

@@ -73,6 +73,19 @@ class WebPagesHttpTest {
         return m.group(1);
     }
 
+    private static void assertRedirectedTo(HttpResponse<String> response, String path) {
+        assertThat(response.statusCode()).as(response.uri().getPath()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).as(response.uri().getPath())
+                .hasValueSatisfying(l -> assertThat(URI.create(l).getPath()).isEqualTo(path));
+    }
+
+    /** A passwordless sign-in of {@code email} by form posts, up to the code page; returns it. */
+    private static HttpResponse<String> emailCodeRequested(HttpClient http, String email) throws Exception {
+        assertRedirectedTo(post(http, "/sign-in/email-code", Map.of("_csrf", csrf(get(http, "/")), "email", email)),
+                "/code");
+        return get(http, "/code");
+    }
+
     @Test
     void pageWhenFetchedThenSecurityHeadersAndAnHttpOnlySameSiteSessionCookie() throws Exception {
         HttpResponse<String> page = get(visitor(), "/");
@@ -149,6 +162,22 @@ class WebPagesHttpTest {
         assertThat(resend.statusCode()).isEqualTo(400);
         assertThat(resend.body()).containsPattern("Please wait [12] seconds before asking for another code\\.");
         assertThat(DevOutbox.count(base, email)).isEqualTo(1);
+    }
+
+    @Test
+    void codeWhenPasswordlessResendIsAskedWithinTheCooldownThenAWaitSentenceAndNoNewCode() throws Exception {
+        HttpClient http = visitor();
+        String email = WebAppBrowserTest.passwordlessUser(tobira, "hasty");
+        HttpResponse<String> codePage = emailCodeRequested(http, email);
+        int sent = DevOutbox.count(base, email);
+        assertThat(codePage.body()).containsPattern("data-wait=\"[12]\"")
+                .containsPattern("You can ask for a new code in [12] seconds\\.");
+
+        HttpResponse<String> resend = post(http, "/code/resend", Map.of("_csrf", csrf(codePage)));
+
+        assertThat(resend.statusCode()).isEqualTo(400);
+        assertThat(resend.body()).containsPattern("Please wait [12] seconds before asking for another code\\.");
+        assertThat(DevOutbox.count(base, email)).isEqualTo(sent);
     }
 
     @Test
