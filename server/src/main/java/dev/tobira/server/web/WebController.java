@@ -429,27 +429,45 @@ public class WebController {
         }
     }
 
+    /**
+     * Signs out: {@code RevokeToken} on the refresh token (this sign-in) or {@code GlobalSignOut} (every
+     * sign-in of the user), then the session here ends whatever the pool answered. When the pool could
+     * not end the sign-in, the user is told so instead of being told it is over everywhere.
+     */
     @PostMapping("/sign-out")
     public String signOut(@RequestParam(name = "everywhere", defaultValue = "false") boolean everywhere, HttpServletRequest request,
             RedirectAttributes redirect) {
-        Optional<Account> found = state(request, ACCOUNT, Account.class);
-        if (found.isPresent()) {
-            Tokens tokens = found.get().tokens();
-            try {
-                if (everywhere) {
-                    cognito.globalSignOut(tokens.accessToken());
-                } else if (!tokens.refreshToken().isEmpty()) {
-                    cognito.revoke(tokens.refreshToken());
-                }
-            } catch (CognitoIdentityProviderException | SdkClientException e) {
-                // Signed out here all the same; the tokens expire on their own.
-                log.info("Revoking tokens at sign-out failed: {}", e.getClass().getSimpleName());
-            }
-        }
+        Optional<WebError> unfinished = state(request, ACCOUNT, Account.class)
+                .flatMap(account -> endAtThePool(account, everywhere));
         endSession(request);
-        redirect.addFlashAttribute("notice", WebError.of(everywhere ? "notice.signed-out-everywhere"
-                : "notice.signed-out"));
+        if (unfinished.isPresent()) {
+            redirect.addFlashAttribute("error", unfinished.get());
+        } else {
+            redirect.addFlashAttribute("notice", WebError.of(everywhere ? "notice.signed-out-everywhere"
+                    : "notice.signed-out"));
+        }
         return "redirect:/";
+    }
+
+    /** Ends {@code account}'s sign-in (or all of the user's) at the pool; the sentence to show if that failed. */
+    private Optional<WebError> endAtThePool(Account account, boolean everywhere) {
+        Tokens tokens = account.tokens();
+        try {
+            if (everywhere) {
+                if (!clock.instant().isBefore(tokens.expiresAt()) && !tokens.refreshToken().isEmpty()) {
+                    // GlobalSignOut needs a live access token.
+                    tokens = cognito.refresh(tokens, account.username());
+                }
+                cognito.globalSignOut(tokens.accessToken());
+            } else if (!tokens.refreshToken().isEmpty()) {
+                cognito.revoke(tokens.refreshToken());
+            }
+            return Optional.empty();
+        } catch (CognitoIdentityProviderException | SdkClientException e) {
+            log.info("Ending the sign-in at the pool failed at sign-out: {}", e.getClass().getSimpleName());
+            return Optional.of(WebError.of(everywhere ? "error.sign-out-everywhere-failed"
+                    : "error.sign-out-not-revoked"));
+        }
     }
 
     // ---- shared ----------------------------------------------------------------------------------

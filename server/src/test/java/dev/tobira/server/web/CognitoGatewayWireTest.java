@@ -3,16 +3,12 @@ package dev.tobira.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tobira.server.delivery.FakeAwsEndpoint;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,10 +57,8 @@ class CognitoGatewayWireTest {
         return JsonMapper.builder().build().readTree(request.body());
     }
 
-    private static String secretHash(String username) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal((username + CLIENT).getBytes(StandardCharsets.UTF_8)));
+    private static String secretHash(String username) {
+        return WebSessions.secretHash(SECRET, username, CLIENT);
     }
 
     @Test

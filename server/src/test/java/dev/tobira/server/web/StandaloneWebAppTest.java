@@ -11,8 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,9 @@ class StandaloneWebAppTest {
     @TempDir
     static Path logs;
 
+    private static final List<ExplicitAuthFlowsType> FLOWS = List.of(ExplicitAuthFlowsType.ALLOW_CUSTOM_AUTH,
+            ExplicitAuthFlowsType.ALLOW_USER_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
+
     private static Process cognito;
     private static String endpoint;
     private static ConfigurableApplicationContext web;
@@ -49,6 +55,7 @@ class StandaloneWebAppTest {
     private static WebStandalone.Options options;
     private static String base;
     private static Browser browser;
+    private static UserPoolClientType client;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,12 +63,9 @@ class StandaloneWebAppTest {
         cognito = ChildTobira.start(apiPort, logs, "dev", "--in-memory", "--port", String.valueOf(apiPort),
                 "--resend-cooldown-seconds", "0");
         endpoint = "http://127.0.0.1:" + apiPort;
-        UserPoolClientType client;
         try (CognitoIdentityProviderClient admin = admin()) {
             client = admin.createUserPoolClient(b -> b.userPoolId(DevPool.poolId("us-east-1")).clientName("web")
-                    .generateSecret(true).explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_CUSTOM_AUTH,
-                            ExplicitAuthFlowsType.ALLOW_USER_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-                    .userPoolClient();
+                    .generateSecret(true).explicitAuthFlows(FLOWS)).userPoolClient();
         }
         // Two nodes of the web app on one session database, as behind a load balancer.
         String database = "jdbc:h2:mem:web-nodes-" + System.nanoTime()
@@ -158,8 +162,56 @@ class StandaloneWebAppTest {
                 .containsPattern("iss http://[\\w.]+:" + URI.create(endpoint).getPort() + "/us-east-1_TobiraDev");
         browser.click("#refresh");
         assertThat(browser.text("#notice")).isEqualTo("Your tokens were refreshed.");
+        WebState.Account held = heldAccount();
         browser.click("#sign-out");
         assertThat(browser.text("#notice")).isEqualTo("You are signed out.");
+        try (CognitoIdentityProviderClient api = admin()) {
+            WebSessions.assertRevoked(api, client.clientId(), Optional.of(client.clientSecret()), held);
+        }
+    }
+
+    /** The account the browser's session holds, read from the web app's own session database. */
+    private static WebState.Account heldAccount() {
+        return WebSessions.account(web.getBean(DataSource.class), browser.cookie("TOBIRA_WEB_SESSION"));
+    }
+
+    @Test
+    void signOutWhenThePoolRefusesToRevokeThenSignedOutHereAndASentenceSaysTheTokensLive() {
+        String email = signedIn("unrevoked");
+        WebState.Account held = heldAccount();
+        try (CognitoIdentityProviderClient admin = admin()) {
+            tokenRevocation(admin, false);
+            try {
+                browser.click("#sign-out");
+            } finally {
+                tokenRevocation(admin, true);
+            }
+
+            WebAppBrowserTest.assertSignedOutHereSaying(browser, base, "You are signed out on this device, but the "
+                    + "sign-in service could not be told, so your last tokens stay valid until they expire.");
+            // The sentence is true: the pool did not end the sign-in.
+            assertThat(WebSessions.refresh(admin, client.clientId(), Optional.of(client.clientSecret()), held)
+                    .accessToken()).isNotBlank();
+        }
+    }
+
+    /** Turns the web app's client's token revocation on or off, keeping the rest of its settings. */
+    private static void tokenRevocation(CognitoIdentityProviderClient admin, boolean enabled) {
+        admin.updateUserPoolClient(b -> b.userPoolId(client.userPoolId()).clientId(client.clientId())
+                .clientName(client.clientName()).explicitAuthFlows(FLOWS).enableTokenRevocation(enabled));
+    }
+
+    /** A new visitor, a new confirmed user signed in with the password and the code; on the dashboard. */
+    private static String signedIn(String name) {
+        String email;
+        try (CognitoIdentityProviderClient admin = admin()) {
+            email = WebAppBrowserTest.confirmedUser(admin, name);
+        }
+        browser.newVisitor(base);
+        browser.open(base + "/?lang=en");
+        signInWithPasswordAndCode(email);
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        return email;
     }
 
     /** On the sign-in page: the password, then the code from the other process's outbox. */
@@ -173,14 +225,7 @@ class StandaloneWebAppTest {
 
     @Test
     void dashboardWhenTheNextRequestGoesToAnotherNodeThenTheSessionIsThere() {
-        String email;
-        try (CognitoIdentityProviderClient admin = admin()) {
-            email = WebAppBrowserTest.confirmedUser(admin, "roaming");
-        }
-        browser.newVisitor(base);
-        browser.open(base + "/?lang=en");
-        signInWithPasswordAndCode(email);
-        assertThat(browser.path()).isEqualTo("/dashboard");
+        String email = signedIn("roaming");
 
         // Cookies do not depend on the port: the same session cookie goes to the other node.
         browser.open(secondBase + "/dashboard");

@@ -7,14 +7,20 @@ import dev.tobira.server.RunningTobira;
 import dev.tobira.server.dev.DevPool;
 import dev.tobira.server.interop.DevOutbox;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
@@ -90,6 +96,15 @@ class WebAppBrowserTest {
         browser.click("#verify");
     }
 
+    /** A new confirmed user, signed in with the password and the emailed code; on the dashboard. */
+    private String signedIn(String name) {
+        String email = confirmedUser(tobira, name);
+        signInWithPassword(email, PASSWORD);
+        enterCode(DevOutbox.latestCode(base, email, 6));
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        return email;
+    }
+
     @Test
     void signUpWhenPasswordAndEmailedCodeThenConfirmSignInDashboardAndSignOut() {
         String email = newEmail("taro");
@@ -130,12 +145,27 @@ class WebAppBrowserTest {
 
         browser.click("#refresh");
         assertThat(browser.text("#notice")).isEqualTo("Your tokens were refreshed.");
+        WebState.Account held = heldAccount();
         browser.click("#sign-out");
 
         assertThat(browser.path()).isEqualTo("/");
         assertThat(browser.text("#notice")).isEqualTo("You are signed out.");
         browser.open(base + "/dashboard");
         assertThat(browser.path()).as("signed out: no dashboard").isEqualTo("/");
+        try (CognitoIdentityProviderClient cognito = tobira.client()) {
+            WebSessions.assertRevoked(cognito, DevPool.CLIENT_ID, Optional.empty(), held);
+        }
+    }
+
+    /** The account the browser's web session holds, as the app stored it. */
+    private static WebState.Account heldAccount() {
+        return WebSessions.account(tobira.bean(DataSource.class), browser.cookie("TOBIRA_WEB_SESSION"));
+    }
+
+    /** Another device's sign-in of {@code email} with {@link #PASSWORD}, through the SDK. */
+    private static AuthenticationResultType otherDevice(CognitoIdentityProviderClient cognito, String email) {
+        return cognito.initiateAuth(b -> b.clientId(DevPool.CLIENT_ID).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD))).authenticationResult();
     }
 
     @Test
@@ -290,16 +320,45 @@ class WebAppBrowserTest {
 
     @Test
     void dashboardWhenSignedOutEverywhereThenTheSignInEnds() {
-        String email = confirmedUser(tobira, "daichi");
-        signInWithPassword(email, PASSWORD);
-        enterCode(DevOutbox.latestCode(base, email, 6));
-        assertThat(browser.path()).isEqualTo("/dashboard");
+        String email = signedIn("daichi");
+
+        WebState.Account held = heldAccount();
+        try (CognitoIdentityProviderClient cognito = tobira.client()) {
+            AuthenticationResultType phone = otherDevice(cognito, email);
+
+            browser.click("#sign-out-everywhere");
+
+            assertThat(browser.text("#notice")).isEqualTo("You are signed out on all your devices.");
+            browser.open(base + "/dashboard");
+            assertThat(browser.path()).isEqualTo("/");
+            WebSessions.assertRevoked(cognito, DevPool.CLIENT_ID, Optional.empty(), held);
+            WebSessions.assertRevoked(cognito, DevPool.CLIENT_ID, Optional.empty(), held.withTokens(
+                    new Tokens(phone.accessToken(), phone.idToken(), phone.refreshToken(), Instant.MAX)));
+        }
+    }
+
+    @Test
+    void signOutEverywhereWhenThisSignInHadAlreadyEndedThenSignedOutHereAndASentenceSaysTheRestFailed() {
+        String email = signedIn("tsubasa");
+        try (CognitoIdentityProviderClient cognito = tobira.client()) {
+            // Signed out everywhere from another device while the dashboard is open: these tokens are dead.
+            String phone = otherDevice(cognito, email).accessToken();
+            cognito.globalSignOut(b -> b.accessToken(phone));
+        }
 
         browser.click("#sign-out-everywhere");
 
-        assertThat(browser.text("#notice")).isEqualTo("You are signed out on all your devices.");
-        browser.open(base + "/dashboard");
+        assertSignedOutHereSaying(browser, base, "You are signed out on this device, but we could not sign you "
+                + "out on your other devices. Please sign in again and try once more.");
+    }
+
+    /** After a sign-out the pool could not complete: on the sign-in page, {@code error} said, the session ended. */
+    static void assertSignedOutHereSaying(Browser browser, String base, String error) {
         assertThat(browser.path()).isEqualTo("/");
+        assertThat(browser.all("#notice")).isEmpty();
+        assertThat(browser.text("#error")).isEqualTo(error);
+        browser.open(base + "/dashboard");
+        assertThat(browser.path()).as("the session here ended all the same").isEqualTo("/");
     }
 
     // ---- passwordless (USER_AUTH): needs the server's choice-based sign-in -------------------------

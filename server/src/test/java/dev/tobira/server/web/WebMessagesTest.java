@@ -73,7 +73,7 @@ class WebMessagesTest {
 
         assertThat(used).hasSizeGreaterThan(60).as("keys chosen by a ternary are found too")
                 .contains("notice.signed-out", "notice.signed-out-everywhere", "notice.confirmed-passwordless",
-                        "code.validity-seconds");
+                        "error.sign-out-everywhere-failed", "error.sign-out-not-revoked", "code.validity-seconds");
         assertThat(bundle("messages.properties").stringPropertyNames()).containsAll(used);
         assertThat(bundle("messages_ja.properties").stringPropertyNames()).containsAll(used);
     }
