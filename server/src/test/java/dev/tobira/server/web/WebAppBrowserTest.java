@@ -435,8 +435,12 @@ class WebAppBrowserTest {
         return email;
     }
 
-    static UserStatusType status(String email) {
-        try (CognitoIdentityProviderClient cognito = tobira.client()) {
+    private static UserStatusType status(String email) {
+        return status(tobira, email);
+    }
+
+    static UserStatusType status(RunningTobira server, String email) {
+        try (CognitoIdentityProviderClient cognito = server.client()) {
             return cognito.adminGetUser(b -> b.userPoolId(DevPool.poolId("us-east-1")).username(email)).userStatus();
         }
     }
