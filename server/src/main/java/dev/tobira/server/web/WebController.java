@@ -385,6 +385,10 @@ public class WebController {
 
     @GetMapping("/dashboard")
     public String dashboard(HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        return dashboardView(request, model, redirect);
+    }
+
+    private String dashboardView(HttpServletRequest request, Model model, RedirectAttributes redirect) {
         Optional<Account> found = state(request, ACCOUNT, Account.class);
         if (found.isEmpty()) {
             return "redirect:/";
@@ -413,10 +417,16 @@ public class WebController {
     }
 
     @PostMapping("/dashboard/refresh")
-    public String refresh(HttpServletRequest request, RedirectAttributes redirect) {
+    public String refresh(HttpServletRequest request, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
         Optional<Account> found = state(request, ACCOUNT, Account.class);
         if (found.isEmpty()) {
             return "redirect:/";
+        }
+        Optional<WebError> refused = limited(request, response, found.get().email());
+        if (refused.isPresent()) {
+            model.addAttribute("error", refused.get());
+            return dashboardView(request, model, redirect);
         }
         try {
             set(request, ACCOUNT, found.get().withTokens(cognito.refresh(found.get().tokens(), found.get().username())));

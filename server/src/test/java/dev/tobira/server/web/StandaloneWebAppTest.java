@@ -44,6 +44,9 @@ class StandaloneWebAppTest {
     @TempDir
     static Path logs;
 
+    /** Form posts a minute naming one email address: room for a whole sign-up and sign-in with refresh, no more. */
+    private static final int PER_USERNAME = 5;
+
     private static final List<ExplicitAuthFlowsType> FLOWS = List.of(ExplicitAuthFlowsType.ALLOW_CUSTOM_AUTH,
             ExplicitAuthFlowsType.ALLOW_USER_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
 
@@ -86,7 +89,8 @@ class StandaloneWebAppTest {
         int exit = new CommandLine(new WebCommand(parsed::set)).execute("--endpoint", endpoint,
                 "--user-pool-id", "us-east-1_TobiraDev", "--client-id", client.clientId(),
                 "--client-secret", client.clientSecret(), "--port", String.valueOf(RunningTobira.freePort()),
-                "--db-url", database, "--rate-limit-per-username", "4", "--resend-cooldown-seconds", "0");
+                "--db-url", database, "--rate-limit-per-username", String.valueOf(PER_USERNAME),
+                "--resend-cooldown-seconds", "0");
         assertThat(exit).isZero();
         return parsed.get();
     }
@@ -120,7 +124,7 @@ class StandaloneWebAppTest {
         assertThat(settings.clientSecret()).isPresent();
         assertThat(settings.toString()).doesNotContain(settings.clientSecret().get());
         assertThat(settings.secureCookies()).as("Secure cookies unless told otherwise").isTrue();
-        assertThat(settings.rateLimits()).isEqualTo(new WebSettings.RateLimits(60, 4));
+        assertThat(settings.rateLimits()).isEqualTo(new WebSettings.RateLimits(60, PER_USERNAME));
         assertThat(options.behindProxy()).isFalse();
     }
 
@@ -240,7 +244,7 @@ class StandaloneWebAppTest {
     @Test
     void signInWhenOneUsernameIsTriedTooOftenThenRateLimitedAcrossVisitors() {
         String email = "target-" + System.nanoTime() + "@example.com";
-        for (int attempt = 1; attempt <= 4; attempt++) {
+        for (int attempt = 1; attempt <= PER_USERNAME; attempt++) {
             // A new visitor each time: the limit is on the username, not on a session.
             browser.newVisitor(base);
             browser.open(base + "/?lang=en");
@@ -253,7 +257,7 @@ class StandaloneWebAppTest {
         browser.newVisitor(base);
         browser.open(base + "/?lang=ja");
         browser.type("#email", email);
-        browser.type("#password", "Wrong-Passw0rd!5");
+        browser.type("#password", "Wrong-Passw0rd!" + (PER_USERNAME + 1));
         browser.click("#sign-in");
 
         assertThat(browser.text("#error")).isEqualTo("試行回数が多すぎます。1分ほど待ってからもう一度お試しください。");

@@ -102,6 +102,12 @@ class WebPagesHttpTest {
         return get(http, "/code");
     }
 
+    /** The passwordless sign-in of {@code email} by form posts, through to the dashboard. */
+    private static void signedInByEmailCode(HttpClient http, String email) throws Exception {
+        HttpResponse<String> codePage = emailCodeRequested(http, email);
+        assertRedirectedTo(post(http, "/code", Map.of("_csrf", csrf(codePage),
+                "code", DevOutbox.latestCode(base, email, 8))), "/dashboard");
+    }
 
     @Test
     void pageWhenFetchedThenSecurityHeadersAndAnHttpOnlySameSiteSessionCookie() throws Exception {
@@ -263,6 +269,32 @@ class WebPagesHttpTest {
         assertThat(resend.statusCode()).isEqualTo(400);
         assertThat(resend.body()).containsPattern("Please wait [12] seconds before asking for another code\\.");
         assertThat(DevOutbox.count(base, email)).isEqualTo(sent);
+    }
+
+    @Test
+    void refreshWhenPostedMoreOftenThanTheUsernameLimitThenRefusedWithASentenceAndTheTokensKept() throws Exception {
+        HttpClient http = visitor();
+        String email = WebAppBrowserTest.passwordlessUser(tobira, "refresher");
+        signedInByEmailCode(http, email);
+        String token = csrf(get(http, "/dashboard"));
+        int limit = WebSettings.DEV_RATE_LIMITS.perUsernamePerMinute();
+
+        HttpResponse<String> refused = null;
+        WebState.Account before = null;
+        // Two posts were counted already; a minute's edge may restart the count once.
+        for (int post = 1; post <= 2 * limit + 2 && refused == null; post++) {
+            before = held(http);
+            HttpResponse<String> refresh = post(http, "/dashboard/refresh", Map.of("_csrf", token));
+            if (refresh.statusCode() == 429) {
+                refused = refresh;
+            } else {
+                assertRedirectedTo(refresh, "/dashboard");
+            }
+        }
+
+        assertThat(refused).as("refused within the limit's posts").isNotNull();
+        assertThat(refused.body()).contains("Too many attempts. Please wait a minute and try again.", "<h1>Dashboard</h1>");
+        assertThat(held(http).tokens()).as("not refreshed").isEqualTo(before.tokens());
     }
 
     @Test
