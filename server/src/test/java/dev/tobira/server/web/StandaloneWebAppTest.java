@@ -180,6 +180,32 @@ class StandaloneWebAppTest {
     }
 
     @Test
+    void signUpAndSignInWhenPasswordlessAgainstAnotherEndpointThenBothSignIn() {
+        String email = WebAppBrowserTest.newEmail("remote-otp");
+        browser.newVisitor(base);
+        browser.open(base + "/sign-up?lang=en");
+        browser.type("#code-email", email);
+        browser.click("#sign-up-passwordless");
+        browser.type("#code", DevOutbox.latestCode(endpoint, email, 6));
+        browser.click("#confirm");
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        assertThat(browser.text("#method")).isEqualTo("The confirmation code of your sign-up (no password)");
+        browser.click("#sign-out");
+
+        browser.type("#code-email", email);
+        browser.click("#send-code");
+        assertThat(browser.path()).isEqualTo("/code");
+        assertThat(browser.text("#sent-to")).containsPattern("r\\*+@e\\*+");
+        assertThat(browser.text("#validity")).startsWith("It works for 3 minutes");
+        browser.type("#code", DevOutbox.latestCode(endpoint, email, 8));
+        browser.click("#verify");
+
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        assertThat(browser.text("#method")).isEqualTo("A code by email (no password)");
+        assertThat(browser.text("#user")).isEqualTo(email);
+    }
+
+    @Test
     void signOutWhenThePoolRefusesToRevokeThenSignedOutHereAndASentenceSaysTheTokensLive() {
         String email = signedIn("unrevoked");
         WebState.Account held = heldAccount();
