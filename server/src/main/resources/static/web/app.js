@@ -1,5 +1,7 @@
 // Progressive enhancement only: every page works without this script.
-// Counts down the resend cooldown on the confirmation page and the code's remaining validity.
+// Counts down the resend cooldown on the confirmation page and on the passwordless code page: the
+// "Send a new code" button (data-wait: seconds left) stays disabled until then, and the #cooldown
+// sentence shows the seconds left. The server refuses early requests too, for pages without it.
 (function () {
   "use strict";
   var resend = document.querySelector("#resend-form button[data-wait]");

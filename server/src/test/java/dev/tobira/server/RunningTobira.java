@@ -63,7 +63,7 @@ public final class RunningTobira implements AutoCloseable {
         return new RunningTobira(devInMemory(limits, Settings.Triggers.none()));
     }
 
-    /** Dev mode with an in-memory database, the given code limits, and {@code clock}'s time. */
+    /** Dev mode with an in-memory database, the given code limits, and time told by {@code clock}. */
     public static RunningTobira devInMemory(Limits limits, AdjustableClock clock) {
         return new RunningTobira(devInMemory(limits, Settings.Triggers.none()), clock);
     }

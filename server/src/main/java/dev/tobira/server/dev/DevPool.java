@@ -9,6 +9,7 @@ import dev.tobira.core.pool.UserPool.PasswordPolicy;
 import dev.tobira.core.pool.UserPool.Policies;
 import dev.tobira.core.pool.UserPool.SignInPolicy;
 import dev.tobira.core.pool.UserPoolClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ public final class DevPool {
 
     public static final String POOL_SUFFIX = "TobiraDev";
     public static final String CLIENT_ID = "tobiradevclient00000000000";
+
+    /** The dev client's {@code AuthSessionValidity}: how long each sign-in step, and so an EMAIL_OTP code, lasts. */
+    public static final Duration AUTH_SESSION_VALIDITY = Duration.ofMinutes(3);
 
     private DevPool() {}
 
@@ -52,7 +56,8 @@ public final class DevPool {
                 pool.id(), "tobira-dev-web", false, null, null, null, null, null, null, null,
                 List.of("ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_USER_AUTH", "ALLOW_USER_PASSWORD_AUTH",
                         "ALLOW_REFRESH_TOKEN_AUTH"),
-                List.of("COGNITO"), null, null, null, null, null, null, null, "ENABLED", true, null, 3, null),
+                List.of("COGNITO"), null, null, null, null, null, null, null, "ENABLED", true, null,
+                        Math.toIntExact(AUTH_SESSION_VALIDITY.toMinutes()), null),
                 pool, CLIENT_ID, null, now, services);
         services.clients().create(client);
         return true;

@@ -80,12 +80,19 @@ public final class WebCommand implements Callable<Integer> {
     boolean insecureCookies;
 
     @Option(names = "--resend-cooldown-seconds", defaultValue = "${env:TOBIRA_WEB_RESEND_COOLDOWN_SECONDS:-30}",
-            description = "Seconds before the confirmation page offers another code (default: ${DEFAULT-VALUE}).")
+            description = "Seconds before the confirmation and passwordless code pages offer another code "
+                    + "(default: ${DEFAULT-VALUE}).")
     int resendCooldownSeconds;
 
     @Option(names = "--code-validity-seconds", defaultValue = "${env:TOBIRA_WEB_CODE_VALIDITY_SECONDS:-180}",
-            description = "How long an emailed sign-in code works, as the code page says (default: ${DEFAULT-VALUE}).")
+            description = "How long the auth-challenge triggers' code works after the password, as the code page "
+                    + "says (default: ${DEFAULT-VALUE}).")
     int codeValiditySeconds;
+
+    @Option(names = "--email-otp-validity-seconds", defaultValue = "${env:TOBIRA_WEB_EMAIL_OTP_VALIDITY_SECONDS:-180}",
+            description = "How long a passwordless EMAIL_OTP code works: the app client's AuthSessionValidity "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int emailOtpValiditySeconds;
 
     @Option(names = "--password-min-length", defaultValue = "${env:TOBIRA_WEB_PASSWORD_MIN_LENGTH:-8}",
             description = "The pool's minimum password length, shown at sign-up (default: ${DEFAULT-VALUE}).")
@@ -129,7 +136,8 @@ public final class WebCommand implements Callable<Integer> {
             String pool = userPoolId.strip();
             WebSettings web = new WebSettings(given(region).orElse(pool.split("_")[0]), pool, clientId.strip(),
                     given(clientSecret), given(endpoint).map(URI::create), !insecureCookies,
-                    Duration.ofSeconds(resendCooldownSeconds), Duration.ofSeconds(codeValiditySeconds),
+                    Duration.ofSeconds(resendCooldownSeconds), new WebSettings.CodeValidity(
+                            Duration.ofSeconds(codeValiditySeconds), Duration.ofSeconds(emailOtpValiditySeconds)),
                     new WebSettings.PasswordRules(passwordMinLength, requires.contains("uppercase"),
                             requires.contains("lowercase"), requires.contains("numbers"), requires.contains("symbols")),
                     new WebSettings.RateLimits(perAddress, perUsername));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,15 +32,28 @@ public class WebConfiguration implements WebMvcConfigurer {
     static final String[] PAGES = {"/", "/sign-in/**", "/sign-up/**", "/confirm/**", "/code/**", "/dashboard/**",
         "/sign-out"};
 
+    /**
+     * The time the pages tell: the process's clock where it has one (the Tobira server inside which dev
+     * mode serves the app, so that the pages and the pool agree when a code has expired), else the
+     * system's.
+     */
+    @Bean
+    WebClock webClock(ObjectProvider<Clock> clock) {
+        return new WebClock(clock.getIfAvailable(Clock::systemUTC));
+    }
+
     @Bean(destroyMethod = "close")
-    CognitoGateway cognitoGateway(WebSettings settings) {
-        return new CognitoGateway(settings, Clock.systemUTC());
+    CognitoGateway cognitoGateway(WebSettings settings, WebClock clock) {
+        return new CognitoGateway(settings, clock.clock());
     }
 
     @Bean
-    RateLimiter webRateLimiter(DataSource dataSource) {
-        return new RateLimiter(dataSource, Clock.systemUTC());
+    RateLimiter webRateLimiter(DataSource dataSource, WebClock clock) {
+        return new RateLimiter(dataSource, clock.clock());
     }
+
+    /** The web app's clock, wrapped so that it never stands in for the server's own {@link Clock} bean. */
+    record WebClock(Clock clock) {}
 
     /**
      * The session cookie: {@code HttpOnly}, {@code SameSite=Lax} (the app's own forms post from its

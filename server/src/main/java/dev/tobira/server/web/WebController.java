@@ -49,12 +49,13 @@ public class WebController {
     private final CognitoGateway cognito;
     private final WebSettings settings;
     private final RateLimiter limiter;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public WebController(CognitoGateway cognito, WebSettings settings, RateLimiter limiter) {
+    public WebController(CognitoGateway cognito, WebSettings settings, RateLimiter limiter, WebConfiguration.WebClock clock) {
         this.cognito = cognito;
         this.settings = settings;
         this.limiter = limiter;
+        this.clock = clock.clock();
     }
 
     // ---- sign in ---------------------------------------------------------------------------------
@@ -152,7 +153,9 @@ public class WebController {
                     "web/code");
         } catch (CognitoIdentityProviderException e) {
             WebError error = WebErrors.of(e);
-            if (late && (SESSION_OVER.contains(error.key()) || error.key().equals("error.code-mismatch"))) {
+            // The pool's own word that the session expired counts whatever this app's clock says.
+            if (error.key().equals("error.session-expired")
+                    || late && (SESSION_OVER.contains(error.key()) || error.key().equals("error.code-mismatch"))) {
                 error = WebError.of("error.code-expired-sign-in");
             } else if (SESSION_OVER.contains(error.key())) {
                 error = WebError.of("error.code-attempts-over");
@@ -171,8 +174,9 @@ public class WebController {
         }
         CodeEntry entry = found.get();
         boolean needsPassword = entry.method() == Method.PASSWORD_AND_EMAIL_CODE;
-        Optional<WebError> refused = needsPassword && password.isEmpty()
-                ? Optional.of(WebError.of("error.password-required-for-resend"))
+        long wait = resendIn(entry);
+        Optional<WebError> refused = wait > 0 ? Optional.of(WebError.of("error.resend-wait", wait))
+                : needsPassword && password.isEmpty() ? Optional.of(WebError.of("error.password-required-for-resend"))
                 : limited(request, response, entry.email());
         if (refused.isPresent()) {
             codeView(model, entry);
@@ -199,14 +203,21 @@ public class WebController {
     }
 
     private String codeView(Model model, CodeEntry entry) {
-        Instant now = clock.instant();
         model.addAttribute("entry", entry);
         model.addAttribute("passwordDesign", entry.method() == Method.PASSWORD_AND_EMAIL_CODE);
-        model.addAttribute("validMinutes", Math.max(1, settings.codeValidity().toSeconds() / 60));
-        model.addAttribute("validSeconds", settings.codeValidity().toSeconds());
-        model.addAttribute("secondsLeft", Math.max(0, Duration.between(now, entry.validUntil()).toSeconds()));
+        // What the page says is what the late check uses: the entry's own validity.
+        model.addAttribute("validSeconds", Duration.between(entry.sentAt(), entry.validUntil()).toSeconds());
+        model.addAttribute("resendIn", resendIn(entry));
         model.addAttribute("pagePath", "/code");
         return "web/code";
+    }
+
+    /**
+     * Seconds before a passwordless sign-in may ask for another code. The password design has no
+     * cooldown here: its new code needs the password again, which is counted by the rate limits.
+     */
+    private long resendIn(CodeEntry entry) {
+        return entry.method() == Method.PASSWORD_AND_EMAIL_CODE ? 0 : resendIn(entry.sentAt());
     }
 
     // ---- sign up and confirmation ----------------------------------------------------------------
@@ -333,7 +344,7 @@ public class WebController {
         }
         Confirmation confirmation = found.get();
         confirmView(model, confirmation);
-        long wait = cooldownLeft(confirmation);
+        long wait = resendIn(confirmation.codeSentAt());
         Optional<WebError> refused = wait > 0 ? Optional.of(WebError.of("error.resend-wait", wait))
                 : limited(request, response, confirmation.email());
         if (refused.isPresent()) {
@@ -357,13 +368,14 @@ public class WebController {
 
     private String confirmView(Model model, Confirmation confirmation) {
         model.addAttribute("confirmation", confirmation);
-        model.addAttribute("resendIn", cooldownLeft(confirmation));
+        model.addAttribute("resendIn", resendIn(confirmation.codeSentAt()));
         model.addAttribute("pagePath", "/confirm");
         return "web/confirm";
     }
 
-    private long cooldownLeft(Confirmation confirmation) {
-        Duration since = Duration.between(confirmation.codeSentAt(), clock.instant());
+    /** Whole seconds of the resend cooldown left after a code sent at {@code sentAt}. */
+    private long resendIn(Instant sentAt) {
+        Duration since = Duration.between(sentAt, clock.instant());
         Duration left = settings.resendCooldown().minus(since);
         // Rounded up: "wait 1 second" while any part of it is left.
         return left.isNegative() || left.isZero() ? 0 : (left.toMillis() + 999) / 1000;
@@ -373,6 +385,10 @@ public class WebController {
 
     @GetMapping("/dashboard")
     public String dashboard(HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        return dashboardView(request, model, redirect);
+    }
+
+    private String dashboardView(HttpServletRequest request, Model model, RedirectAttributes redirect) {
         Optional<Account> found = state(request, ACCOUNT, Account.class);
         if (found.isEmpty()) {
             return "redirect:/";
@@ -401,10 +417,16 @@ public class WebController {
     }
 
     @PostMapping("/dashboard/refresh")
-    public String refresh(HttpServletRequest request, RedirectAttributes redirect) {
+    public String refresh(HttpServletRequest request, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
         Optional<Account> found = state(request, ACCOUNT, Account.class);
         if (found.isEmpty()) {
             return "redirect:/";
+        }
+        Optional<WebError> refused = limited(request, response, found.get().email());
+        if (refused.isPresent()) {
+            model.addAttribute("error", refused.get());
+            return dashboardView(request, model, redirect);
         }
         try {
             set(request, ACCOUNT, found.get().withTokens(cognito.refresh(found.get().tokens(), found.get().username())));
@@ -417,27 +439,45 @@ public class WebController {
         }
     }
 
+    /**
+     * Signs out: {@code RevokeToken} on the refresh token (this sign-in) or {@code GlobalSignOut} (every
+     * sign-in of the user), then the session here ends whatever the pool answered. When the pool could
+     * not end the sign-in, the user is told so instead of being told it is over everywhere.
+     */
     @PostMapping("/sign-out")
     public String signOut(@RequestParam(name = "everywhere", defaultValue = "false") boolean everywhere, HttpServletRequest request,
             RedirectAttributes redirect) {
-        Optional<Account> found = state(request, ACCOUNT, Account.class);
-        if (found.isPresent()) {
-            Tokens tokens = found.get().tokens();
-            try {
-                if (everywhere) {
-                    cognito.globalSignOut(tokens.accessToken());
-                } else if (!tokens.refreshToken().isEmpty()) {
-                    cognito.revoke(tokens.refreshToken());
-                }
-            } catch (CognitoIdentityProviderException | SdkClientException e) {
-                // Signed out here all the same; the tokens expire on their own.
-                log.info("Revoking tokens at sign-out failed: {}", e.getClass().getSimpleName());
-            }
-        }
+        Optional<WebError> unfinished = state(request, ACCOUNT, Account.class)
+                .flatMap(account -> endAtThePool(account, everywhere));
         endSession(request);
-        redirect.addFlashAttribute("notice", WebError.of(everywhere ? "notice.signed-out-everywhere"
-                : "notice.signed-out"));
+        if (unfinished.isPresent()) {
+            redirect.addFlashAttribute("error", unfinished.get());
+        } else {
+            redirect.addFlashAttribute("notice", WebError.of(everywhere ? "notice.signed-out-everywhere"
+                    : "notice.signed-out"));
+        }
         return "redirect:/";
+    }
+
+    /** Ends {@code account}'s sign-in (or all of the user's) at the pool; the sentence to show if that failed. */
+    private Optional<WebError> endAtThePool(Account account, boolean everywhere) {
+        Tokens tokens = account.tokens();
+        try {
+            if (everywhere) {
+                if (!clock.instant().isBefore(tokens.expiresAt()) && !tokens.refreshToken().isEmpty()) {
+                    // GlobalSignOut needs a live access token.
+                    tokens = cognito.refresh(tokens, account.username());
+                }
+                cognito.globalSignOut(tokens.accessToken());
+            } else if (!tokens.refreshToken().isEmpty()) {
+                cognito.revoke(tokens.refreshToken());
+            }
+            return Optional.empty();
+        } catch (CognitoIdentityProviderException | SdkClientException e) {
+            log.info("Ending the sign-in at the pool failed at sign-out: {}", e.getClass().getSimpleName());
+            return Optional.of(WebError.of(everywhere ? "error.sign-out-everywhere-failed"
+                    : "error.sign-out-not-revoked"));
+        }
     }
 
     // ---- shared ----------------------------------------------------------------------------------
@@ -466,7 +506,8 @@ public class WebController {
             return signedIn(request, email, method, done.tokens());
         }
         Instant now = clock.instant();
-        set(request, CODE, new CodeEntry(email, method, (SignInStep.Code) step, now, now.plus(settings.codeValidity())));
+        set(request, CODE, new CodeEntry(email, method, (SignInStep.Code) step, now,
+                now.plus(settings.codeValidity().of(method))));
         return "redirect:/code";
     }
 

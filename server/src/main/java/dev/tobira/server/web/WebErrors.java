@@ -32,7 +32,14 @@ public final class WebErrors {
             Map.entry("TooManyRequestsException", "error.too-many-requests"),
             Map.entry("TooManyFailedAttemptsException", "error.too-many-failed-attempts"),
             Map.entry("InvalidParameterException", "error.invalid-parameter"),
+            Map.entry("PasswordHistoryPolicyViolationException", "error.password-reused"),
+            Map.entry("RefreshTokenReuseException", "error.signed-out"),
             Map.entry("CodeDeliveryFailureException", "error.code-delivery"),
+            Map.entry("InvalidEmailRoleAccessPolicyException", "error.delivery-configuration"),
+            Map.entry("InvalidSmsRoleAccessPolicyException", "error.delivery-configuration"),
+            Map.entry("InvalidSmsRoleTrustRelationshipException", "error.delivery-configuration"),
+            Map.entry("MFAMethodNotFoundException", "error.mfa-not-set-up"),
+            Map.entry("SoftwareTokenMFANotFoundException", "error.mfa-not-set-up"),
             Map.entry("PasswordResetRequiredException", "error.password-reset-required"),
             Map.entry("UserLambdaValidationException", "error.trigger"),
             Map.entry("UnexpectedLambdaException", "error.trigger"),
@@ -43,6 +50,7 @@ public final class WebErrors {
             Map.entry("UnsupportedOperationException", "error.configuration"),
             Map.entry("UnsupportedTokenTypeException", "error.configuration"),
             Map.entry("FeatureUnavailableInTierException", "error.configuration"),
+            Map.entry("OperationNotEnabledException", "error.configuration"),
             Map.entry("ForbiddenException", "error.forbidden"),
             Map.entry("InternalErrorException", "error.internal"));
 

@@ -16,8 +16,9 @@ import java.util.Optional;
  * @param clientSecret the app client's secret, when it has one: requests then carry {@code SECRET_HASH}
  * @param endpoint the Cognito API endpoint; empty means AWS's own for {@code region}
  * @param secureCookies whether the session cookie is {@code Secure} (everywhere but local dev over http)
- * @param resendCooldown how long after a confirmation code is sent before the page offers another
- * @param codeValidity how long an emailed sign-in code works, as the code page tells the user
+ * @param resendCooldown how long after a confirmation code or a passwordless sign-in code is sent
+ *     before the page offers another
+ * @param codeValidity how long an emailed sign-in code works, for each design, as the code page tells the user
  * @param passwordRules the pool's password policy, shown on the sign-up page
  * @param rateLimits how many form posts a client address and a username may make per minute
  */
@@ -29,7 +30,7 @@ public record WebSettings(
         Optional<URI> endpoint,
         boolean secureCookies,
         Duration resendCooldown,
-        Duration codeValidity,
+        CodeValidity codeValidity,
         PasswordRules passwordRules,
         RateLimits rateLimits) {
 
@@ -37,11 +38,39 @@ public record WebSettings(
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(userPoolId, "userPoolId");
         Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(codeValidity, "codeValidity");
         if (!userPoolId.matches("[\\w-]+_[0-9a-zA-Z]+")) {
             throw new IllegalArgumentException("user pool id must look like us-east-1_AbC123, not " + userPoolId);
         }
-        if (resendCooldown.isNegative() || codeValidity.isNegative() || codeValidity.isZero()) {
-            throw new IllegalArgumentException("resendCooldown must be ≥ 0 and codeValidity > 0");
+        if (resendCooldown.isNegative()) {
+            throw new IllegalArgumentException("resendCooldown must be ≥ 0");
+        }
+    }
+
+    /**
+     * How long an emailed sign-in code works, told apart by design: the two codes come from different
+     * places and need not last as long.
+     *
+     * @param customChallenge the code of the password design ({@code CUSTOM_AUTH}), made by the
+     *     auth-challenge triggers: their code validity, but no longer than the app client's
+     *     {@code AuthSessionValidity}, when the round's session ends
+     * @param emailOtp the passwordless code ({@code USER_AUTH}, {@code EMAIL_OTP}), made by Cognito:
+     *     the app client's {@code AuthSessionValidity} (3 minutes unless set)
+     */
+    public record CodeValidity(Duration customChallenge, Duration emailOtp) {
+
+        /** Cognito's defaults: both codes last the default {@code AuthSessionValidity}, 3 minutes. */
+        public static final CodeValidity COGNITO_DEFAULT = new CodeValidity(Duration.ofMinutes(3), Duration.ofMinutes(3));
+
+        public CodeValidity {
+            if (!customChallenge.isPositive() || !emailOtp.isPositive()) {
+                throw new IllegalArgumentException("code validities must be > 0");
+            }
+        }
+
+        /** How long the code of a sign-in by {@code method} works. */
+        public Duration of(WebState.Method method) {
+            return method == WebState.Method.PASSWORD_AND_EMAIL_CODE ? customChallenge : emailOtp;
         }
     }
 
@@ -80,7 +109,8 @@ public record WebSettings(
 
     /**
      * The web app inside a dev-mode server: the dev pool and client, through the server's own port,
-     * with the server's resend cooldown and code validity, cookies without {@code Secure} (plain http).
+     * with the server's resend cooldown, the code validities of the {@code tobira-email-otp} triggers
+     * and of the dev client's {@code AuthSessionValidity}, cookies without {@code Secure} (plain http).
      */
     public static WebSettings devServer(dev.tobira.server.config.Settings server) {
         String host = server.host().equals("0.0.0.0") || server.host().equals("::") ? "127.0.0.1" : server.host();
@@ -88,8 +118,14 @@ public record WebSettings(
         return new WebSettings(server.region(), dev.tobira.server.dev.DevPool.poolId(server.region()),
                 dev.tobira.server.dev.DevPool.CLIENT_ID, Optional.empty(),
                 Optional.of(URI.create("http://" + authority + ":" + server.port())), false,
-                server.limits().resendCooldown(), server.limits().emailOtpTrigger().codeValidity(),
-                PasswordRules.COGNITO_DEFAULT, DEV_RATE_LIMITS);
+                server.limits().resendCooldown(), devCodeValidity(server), PasswordRules.COGNITO_DEFAULT,
+                DEV_RATE_LIMITS);
+    }
+
+    private static CodeValidity devCodeValidity(dev.tobira.server.config.Settings server) {
+        Duration session = dev.tobira.server.dev.DevPool.AUTH_SESSION_VALIDITY;
+        Duration trigger = server.limits().emailOtpTrigger().codeValidity();
+        return new CodeValidity(trigger.compareTo(session) < 0 ? trigger : session, session);
     }
 
     /** Never shows the client secret. */

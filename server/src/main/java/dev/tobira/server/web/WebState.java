@@ -41,7 +41,7 @@ public final class WebState {
      * A sign-in waiting for an emailed code.
      *
      * @param code the challenge to answer
-     * @param validUntil when the code stops working (its sending time plus the configured validity)
+     * @param validUntil when the code stops working (its sending time plus the validity configured for its design)
      */
     public record CodeEntry(String email, Method method, SignInStep.Code code, Instant sentAt, Instant validUntil)
             implements Serializable {

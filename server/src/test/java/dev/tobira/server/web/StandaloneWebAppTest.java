@@ -11,8 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,12 @@ class StandaloneWebAppTest {
     @TempDir
     static Path logs;
 
+    /** Form posts a minute naming one email address: room for a whole sign-up and sign-in with refresh, no more. */
+    private static final int PER_USERNAME = 5;
+
+    private static final List<ExplicitAuthFlowsType> FLOWS = List.of(ExplicitAuthFlowsType.ALLOW_CUSTOM_AUTH,
+            ExplicitAuthFlowsType.ALLOW_USER_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
+
     private static Process cognito;
     private static String endpoint;
     private static ConfigurableApplicationContext web;
@@ -49,6 +58,7 @@ class StandaloneWebAppTest {
     private static WebStandalone.Options options;
     private static String base;
     private static Browser browser;
+    private static UserPoolClientType client;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,12 +66,9 @@ class StandaloneWebAppTest {
         cognito = ChildTobira.start(apiPort, logs, "dev", "--in-memory", "--port", String.valueOf(apiPort),
                 "--resend-cooldown-seconds", "0");
         endpoint = "http://127.0.0.1:" + apiPort;
-        UserPoolClientType client;
         try (CognitoIdentityProviderClient admin = admin()) {
             client = admin.createUserPoolClient(b -> b.userPoolId(DevPool.poolId("us-east-1")).clientName("web")
-                    .generateSecret(true).explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_CUSTOM_AUTH,
-                            ExplicitAuthFlowsType.ALLOW_USER_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-                    .userPoolClient();
+                    .generateSecret(true).explicitAuthFlows(FLOWS)).userPoolClient();
         }
         // Two nodes of the web app on one session database, as behind a load balancer.
         String database = "jdbc:h2:mem:web-nodes-" + System.nanoTime()
@@ -82,7 +89,8 @@ class StandaloneWebAppTest {
         int exit = new CommandLine(new WebCommand(parsed::set)).execute("--endpoint", endpoint,
                 "--user-pool-id", "us-east-1_TobiraDev", "--client-id", client.clientId(),
                 "--client-secret", client.clientSecret(), "--port", String.valueOf(RunningTobira.freePort()),
-                "--db-url", database, "--rate-limit-per-username", "4", "--resend-cooldown-seconds", "0");
+                "--db-url", database, "--rate-limit-per-username", String.valueOf(PER_USERNAME),
+                "--resend-cooldown-seconds", "0");
         assertThat(exit).isZero();
         return parsed.get();
     }
@@ -116,7 +124,7 @@ class StandaloneWebAppTest {
         assertThat(settings.clientSecret()).isPresent();
         assertThat(settings.toString()).doesNotContain(settings.clientSecret().get());
         assertThat(settings.secureCookies()).as("Secure cookies unless told otherwise").isTrue();
-        assertThat(settings.rateLimits()).isEqualTo(new WebSettings.RateLimits(60, 4));
+        assertThat(settings.rateLimits()).isEqualTo(new WebSettings.RateLimits(60, PER_USERNAME));
         assertThat(options.behindProxy()).isFalse();
     }
 
@@ -158,8 +166,82 @@ class StandaloneWebAppTest {
                 .containsPattern("iss http://[\\w.]+:" + URI.create(endpoint).getPort() + "/us-east-1_TobiraDev");
         browser.click("#refresh");
         assertThat(browser.text("#notice")).isEqualTo("Your tokens were refreshed.");
+        WebState.Account held = heldAccount();
         browser.click("#sign-out");
         assertThat(browser.text("#notice")).isEqualTo("You are signed out.");
+        try (CognitoIdentityProviderClient api = admin()) {
+            WebSessions.assertRevoked(api, client.clientId(), Optional.of(client.clientSecret()), held);
+        }
+    }
+
+    /** The account the browser's session holds, read from the web app's own session database. */
+    private static WebState.Account heldAccount() {
+        return WebSessions.account(web.getBean(DataSource.class), browser.cookie("TOBIRA_WEB_SESSION"));
+    }
+
+    @Test
+    void signUpAndSignInWhenPasswordlessAgainstAnotherEndpointThenBothSignIn() {
+        String email = WebAppBrowserTest.newEmail("remote-otp");
+        browser.newVisitor(base);
+        browser.open(base + "/sign-up?lang=en");
+        browser.type("#code-email", email);
+        browser.click("#sign-up-passwordless");
+        browser.type("#code", DevOutbox.latestCode(endpoint, email, 6));
+        browser.click("#confirm");
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        assertThat(browser.text("#method")).isEqualTo("The confirmation code of your sign-up (no password)");
+        browser.click("#sign-out");
+
+        browser.type("#code-email", email);
+        browser.click("#send-code");
+        assertThat(browser.path()).isEqualTo("/code");
+        assertThat(browser.text("#sent-to")).containsPattern("r\\*+@e\\*+");
+        assertThat(browser.text("#validity")).startsWith("It works for 3 minutes");
+        browser.type("#code", DevOutbox.latestCode(endpoint, email, 8));
+        browser.click("#verify");
+
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        assertThat(browser.text("#method")).isEqualTo("A code by email (no password)");
+        assertThat(browser.text("#user")).isEqualTo(email);
+    }
+
+    @Test
+    void signOutWhenThePoolRefusesToRevokeThenSignedOutHereAndASentenceSaysTheTokensLive() {
+        String email = signedIn("unrevoked");
+        WebState.Account held = heldAccount();
+        try (CognitoIdentityProviderClient admin = admin()) {
+            tokenRevocation(admin, false);
+            try {
+                browser.click("#sign-out");
+            } finally {
+                tokenRevocation(admin, true);
+            }
+
+            WebAppBrowserTest.assertSignedOutHereSaying(browser, base, "You are signed out on this device, but the "
+                    + "sign-in service could not be told, so your last tokens stay valid until they expire.");
+            // The sentence is true: the pool did not end the sign-in.
+            assertThat(WebSessions.refresh(admin, client.clientId(), Optional.of(client.clientSecret()), held)
+                    .accessToken()).isNotBlank();
+        }
+    }
+
+    /** Turns the web app's client's token revocation on or off, keeping the rest of its settings. */
+    private static void tokenRevocation(CognitoIdentityProviderClient admin, boolean enabled) {
+        admin.updateUserPoolClient(b -> b.userPoolId(client.userPoolId()).clientId(client.clientId())
+                .clientName(client.clientName()).explicitAuthFlows(FLOWS).enableTokenRevocation(enabled));
+    }
+
+    /** A new visitor, a new confirmed user signed in with the password and the code; on the dashboard. */
+    private static String signedIn(String name) {
+        String email;
+        try (CognitoIdentityProviderClient admin = admin()) {
+            email = WebAppBrowserTest.confirmedUser(admin, name);
+        }
+        browser.newVisitor(base);
+        browser.open(base + "/?lang=en");
+        signInWithPasswordAndCode(email);
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        return email;
     }
 
     /** On the sign-in page: the password, then the code from the other process's outbox. */
@@ -173,14 +255,7 @@ class StandaloneWebAppTest {
 
     @Test
     void dashboardWhenTheNextRequestGoesToAnotherNodeThenTheSessionIsThere() {
-        String email;
-        try (CognitoIdentityProviderClient admin = admin()) {
-            email = WebAppBrowserTest.confirmedUser(admin, "roaming");
-        }
-        browser.newVisitor(base);
-        browser.open(base + "/?lang=en");
-        signInWithPasswordAndCode(email);
-        assertThat(browser.path()).isEqualTo("/dashboard");
+        String email = signedIn("roaming");
 
         // Cookies do not depend on the port: the same session cookie goes to the other node.
         browser.open(secondBase + "/dashboard");
@@ -195,7 +270,7 @@ class StandaloneWebAppTest {
     @Test
     void signInWhenOneUsernameIsTriedTooOftenThenRateLimitedAcrossVisitors() {
         String email = "target-" + System.nanoTime() + "@example.com";
-        for (int attempt = 1; attempt <= 4; attempt++) {
+        for (int attempt = 1; attempt <= PER_USERNAME; attempt++) {
             // A new visitor each time: the limit is on the username, not on a session.
             browser.newVisitor(base);
             browser.open(base + "/?lang=en");
@@ -208,7 +283,7 @@ class StandaloneWebAppTest {
         browser.newVisitor(base);
         browser.open(base + "/?lang=ja");
         browser.type("#email", email);
-        browser.type("#password", "Wrong-Passw0rd!5");
+        browser.type("#password", "Wrong-Passw0rd!" + (PER_USERNAME + 1));
         browser.click("#sign-in");
 
         assertThat(browser.text("#error")).isEqualTo("試行回数が多すぎます。1分ほど待ってからもう一度お試しください。");

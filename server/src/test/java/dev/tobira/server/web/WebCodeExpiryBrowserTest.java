@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tobira.core.Limits;
 import dev.tobira.core.trigger.EmailOtpSettings;
+import dev.tobira.server.AdjustableClock;
 import dev.tobira.server.RunningTobira;
+import dev.tobira.server.dev.DevPool;
 import dev.tobira.server.interop.DevOutbox;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -13,24 +15,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * An emailed sign-in code that has expired, in the browser: a server of its own whose
- * {@code tobira-email-otp} codes work for 4 seconds, so the test can outwait one.
+ * An emailed sign-in code that has expired, in the browser, for both designs: a server of its own
+ * whose clock the test moves on (the web app inside it tells the same time), whose
+ * {@code tobira-email-otp} codes work for 4 seconds, and whose passwordless codes last the dev
+ * client's {@code AuthSessionValidity} (3 minutes).
  */
 class WebCodeExpiryBrowserTest {
 
     @RegisterExtension
     static final WebTestResources shared = new WebTestResources();
 
-    private static final Duration VALIDITY = Duration.ofSeconds(4);
+    private static final Duration TRIGGER_VALIDITY = Duration.ofSeconds(4);
+    private static final AdjustableClock clock = new AdjustableClock();
 
     private static RunningTobira tobira;
     private static Browser browser;
+    private static String base;
 
     @BeforeAll
     static void start() {
         tobira = RunningTobira.devInMemory(new Limits(6, Duration.ofHours(24), 5, Duration.ZERO,
-                new EmailOtpSettings(6, VALIDITY, 3)));
+                new EmailOtpSettings(6, TRIGGER_VALIDITY, 3)), clock);
         browser = shared.browser();
+        base = tobira.endpoint();
     }
 
     @AfterAll
@@ -40,27 +47,57 @@ class WebCodeExpiryBrowserTest {
         }
     }
 
-    @Test
-    void codeWhenEnteredAfterItExpiredThenExpiredSentenceAndANewCodeSignsIn() throws InterruptedException {
-        String base = tobira.endpoint();
-        String email = WebAppBrowserTest.confirmedUser(tobira, "kaito");
+    private static void newVisitor() {
         browser.newVisitor(base);
         browser.open(base + "/?lang=en");
-        browser.type("#email", email);
-        browser.type("#password", WebAppBrowserTest.PASSWORD);
-        browser.click("#sign-in");
-        String code = DevOutbox.latestCode(base, email, 6);
+    }
 
-        Thread.sleep(VALIDITY.plusMillis(500).toMillis());
+    /** Enters {@code code} when {@code late} has passed on the server's clock; the page says it expired. */
+    private static void enteredTooLate(String code, Duration late) {
+        clock.advance(late);
         browser.type("#code", code);
         browser.click("#verify");
 
         assertThat(browser.path()).isEqualTo("/code");
         assertThat(browser.text("#error")).isEqualTo("This code has expired. Ask for a new code below.");
+    }
+
+    @Test
+    void codeWhenEnteredAfterItExpiredThenExpiredSentenceAndANewCodeSignsIn() {
+        String email = WebAppBrowserTest.confirmedUser(tobira, "kaito");
+        newVisitor();
+        browser.type("#email", email);
+        browser.type("#password", WebAppBrowserTest.PASSWORD);
+        browser.click("#sign-in");
+        String code = DevOutbox.latestCode(base, email, 6);
+        assertThat(browser.text("#validity")).matches("It works for 4 seconds, until \\d\\d:\\d\\d:\\d\\d UTC\\.");
+
+        enteredTooLate(code, TRIGGER_VALIDITY.plusSeconds(1));
+
         browser.type("#resend-password", WebAppBrowserTest.PASSWORD);
         browser.click("#resend");
         browser.type("#code", DevOutbox.latestCode(base, email, 6));
         browser.click("#verify");
         assertThat(browser.path()).isEqualTo("/dashboard");
+    }
+
+    @Test
+    void passwordlessCodeWhenEnteredAfterTheClientsSessionValidityThenExpiredSentenceAndANewCodeSignsIn() {
+        String email = WebAppBrowserTest.passwordlessUser(tobira, "sora");
+        newVisitor();
+        browser.type("#code-email", email);
+        browser.click("#send-code");
+        String code = DevOutbox.latestCode(base, email, 8);
+        // The client's AuthSessionValidity, not the custom-auth trigger's 4 seconds.
+        assertThat(browser.text("#validity")).matches("It works for 3 minutes, until \\d\\d:\\d\\d:\\d\\d UTC\\.");
+
+        enteredTooLate(code, DevPool.AUTH_SESSION_VALIDITY.plusSeconds(1));
+
+        browser.click("#resend");
+        assertThat(browser.text("#notice")).startsWith("We sent you a new code.");
+        browser.type("#code", DevOutbox.latestCode(base, email, 8));
+        browser.click("#verify");
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        assertThat(browser.text("#method")).isEqualTo("A code by email (no password)");
     }
 }
