@@ -11,13 +11,16 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Counts form posts per client address and per username in fixed one-minute windows, in the database
- * (table {@code web_rate_limits}), so that every node behind a load balancer sees the same counts.
- * A window allows at most its limit; at a window's edge a client may get up to twice the limit in a
- * minute, which is fine for slowing down guessing and costs one row per bucket and minute.
- * Usernames are kept only as a SHA-256 hash.
+ * Counts form posts per client address and per username in the database (table
+ * {@code web_rate_limits}), so that every node behind a load balancer sees the same counts. Posts are
+ * counted per calendar minute, and a post is allowed while the count over the last sixty seconds,
+ * estimated from this minute's posts and the share of last minute's that falls within them, is within
+ * the limit: a sliding window, so that a burst across a minute's edge is limited as one inside a
+ * minute is, at the cost of one row per bucket and minute. Usernames are kept only as a SHA-256 hash.
  */
 public final class RateLimiter {
+
+    private static final long MINUTE = 60_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -37,9 +40,10 @@ public final class RateLimiter {
         return allow("user:" + sha256(username.strip().toLowerCase(Locale.ROOT)), perMinute);
     }
 
-    /** Counts one hit on {@code bucket} in the current minute; whether the count is within {@code limit}. */
+    /** Counts one hit on {@code bucket}; whether the hits of the last sixty seconds are within {@code limit}. */
     boolean allow(String bucket, int limit) {
-        long window = clock.millis() / 60_000;
+        long millis = clock.millis();
+        long window = millis / MINUTE;
         // Each statement commits on its own: on PostgreSQL a failed INSERT would spoil a surrounding transaction.
         if (increment(bucket, window) == 0) {
             try {
@@ -50,13 +54,18 @@ public final class RateLimiter {
                 increment(bucket, window);
             }
         }
-        int hits = jdbc.sql("SELECT hits FROM web_rate_limits WHERE bucket = ? AND window_start = ?")
-                .params(bucket, window).query(Integer.class).single();
+        int hits = hits(bucket, window);
         if (hits == 1) {
             // First post of a bucket this minute: a cheap moment to drop windows that can no longer matter.
             jdbc.sql("DELETE FROM web_rate_limits WHERE window_start < ?").params(window - 1).update();
         }
-        return hits <= limit;
+        double lastMinuteShare = (double) (MINUTE - millis % MINUTE) / MINUTE;
+        return hits + hits(bucket, window - 1) * lastMinuteShare <= limit;
+    }
+
+    private int hits(String bucket, long window) {
+        return jdbc.sql("SELECT hits FROM web_rate_limits WHERE bucket = ? AND window_start = ?")
+                .params(bucket, window).query(Integer.class).optional().orElse(0);
     }
 
     private int increment(String bucket, long window) {

@@ -145,11 +145,16 @@ public class WebController {
             if (step instanceof SignInStep.Done done) {
                 return signedIn(request, entry.email(), entry.method(), done.tokens());
             }
-            // Another round: the custom-auth triggers did not accept the code and ask again.
-            CodeEntry next = entry.nextRound((SignInStep.Code) step);
+            // Another round: the custom-auth triggers did not accept the code and ask again. After an
+            // expired code the tobira-email-otp triggers (built in, or the lambda module's) email a new one.
+            Instant now = clock.instant();
+            CodeEntry next = late
+                    ? new CodeEntry(entry.email(), entry.method(), (SignInStep.Code) step, now,
+                            now.plus(settings.codeValidity().of(entry.method())))
+                    : entry.nextRound((SignInStep.Code) step);
             set(request, CODE, next);
             codeView(model, next);
-            return failed(model, response, WebError.of(late ? "error.code-expired-sign-in" : "error.code-mismatch"),
+            return failed(model, response, WebError.of(late ? "error.code-expired-new-code-sent" : "error.code-mismatch"),
                     "web/code");
         } catch (CognitoIdentityProviderException e) {
             WebError error = WebErrors.of(e);

@@ -62,13 +62,28 @@ class RateLimiterTest {
     }
 
     @Test
-    void allowWhenTheNextMinuteStartsThenAllowedAgainAndOldWindowsAreDropped() {
+    void allowWhenABurstCrossesAMinutesEdgeThenLimitedAsWithinAMinute() {
+        assertThat(IntStream.range(0, 3).mapToObj(i -> at(MINUTE.plusSeconds(59)).allowAddress("192.0.2.7", 3)))
+                .containsExactly(true, true, true);
+
+        // Two seconds later, in the next calendar minute, the last sixty seconds already hold three posts.
+        assertThat(at(MINUTE.plusSeconds(61)).allowAddress("192.0.2.7", 3)).isFalse();
+        // Fifty seconds on, only a sixth of the earlier minute still counts: 0.5 + 2 posts.
+        assertThat(at(MINUTE.plusSeconds(110)).allowAddress("192.0.2.7", 3)).isTrue();
+    }
+
+    @Test
+    void allowWhenAFullMinuteHasPassedThenAllowedAgainAndOldWindowsAreDropped() {
         RateLimiter now = at(MINUTE);
         now.allowAddress("192.0.2.9", 1);
         assertThat(now.allowAddress("192.0.2.9", 1)).isFalse();
 
-        assertThat(at(MINUTE.plusSeconds(60)).allowAddress("192.0.2.9", 1)).isTrue();
-        at(MINUTE.plusSeconds(180)).allowAddress("192.0.2.10", 1);
+        assertThat(at(MINUTE.plusSeconds(60)).allowAddress("192.0.2.9", 1)).as("the last sixty seconds are full")
+                .isFalse();
+        // A refused post counts too: a client that keeps trying stays refused until it pauses a full minute.
+        assertThat(at(MINUTE.plusSeconds(120)).allowAddress("192.0.2.9", 1)).isFalse();
+        assertThat(at(MINUTE.plusSeconds(240)).allowAddress("192.0.2.9", 1)).isTrue();
+        at(MINUTE.plusSeconds(360)).allowAddress("192.0.2.10", 1);
 
         assertThat(JdbcClient.create(database).sql("SELECT COUNT(*) FROM web_rate_limits").query(Long.class).single())
                 .as("only the current and the previous minute are kept").isEqualTo(1);
