@@ -1,5 +1,6 @@
 package dev.tobira.server.web;
 
+import dev.tobira.server.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
