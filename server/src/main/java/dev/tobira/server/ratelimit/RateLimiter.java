@@ -81,6 +81,12 @@ public final class RateLimiter {
         String bucket() {
             return kind + ":" + sha256(key);
         }
+
+        /** Never shows the key: it may be a username. */
+        @Override
+        public String toString() {
+            return "Limit[" + kind + ", " + perMinute + " a minute]";
+        }
     }
 
     private final JdbcClient jdbc;
