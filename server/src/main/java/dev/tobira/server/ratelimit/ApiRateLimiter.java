@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,9 @@ public final class ApiRateLimiter {
     public static final String MESSAGE = "Too many requests";
 
     private static final Logger log = LoggerFactory.getLogger("tobira");
+
+    /** How many clients' pools are kept in memory at most; far more than any deployment has clients. */
+    private static final int MAX_CLIENTS_KEPT = 10_000;
 
     /** Where a limited operation names its user, if it does. */
     private record UsernameIn(String member, Optional<String> key) {
@@ -85,6 +89,8 @@ public final class ApiRateLimiter {
     private final UserPoolClientStore clients;
     private final Clock clock;
     private final AtomicLong loggedMinute = new AtomicLong(Long.MIN_VALUE);
+    /** The pools of the clients seen, which never change: a client belongs to one pool for good. */
+    private final Map<String, String> poolOfClient = new ConcurrentHashMap<>();
 
     /**
      * @param clients where the user pool of a request's {@code ClientId} is found
@@ -130,8 +136,20 @@ public final class ApiRateLimiter {
             return poolId.asString();
         }
         String clientId = input.path("ClientId").asString("");
-        // An unknown client fails in its operation; its names still count, apart from any pool's.
-        return clients.find(clientId).map(UserPoolClient::userPoolId).orElse("client " + clientId);
+        String known = poolOfClient.get(clientId);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> pool = clients.find(clientId).map(UserPoolClient::userPoolId);
+        if (pool.isEmpty()) {
+            // An unknown client fails in its operation; its names still count, apart from any pool's.
+            return "client " + clientId;
+        }
+        if (poolOfClient.size() >= MAX_CLIENTS_KEPT) {
+            poolOfClient.clear();
+        }
+        poolOfClient.put(clientId, pool.get());
+        return pool.get();
     }
 
     /** Says, at most once a minute on each node, that calls are being refused; never which username. */

@@ -9,10 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts hits per bucket in the database (table {@code rate_limits}), so that every node behind a
@@ -24,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>Buckets are stored as their kind and a SHA-256 of their key: no client address or username is
  * kept in clear, and a key of any length (a forwarded address is whatever a proxy passed on) fits.
- * Each statement commits on its own; the counts are shared, not transactional.
+ * The counts are shared, not transactional: a hit is counted, read and, when refused, taken back
+ * in separate statements, each seeing what the other nodes have counted by then.
  */
 public final class RateLimiter {
 
@@ -90,11 +94,13 @@ public final class RateLimiter {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
     private final Clock clock;
     private final AtomicLong sweptWindow = new AtomicLong(Long.MIN_VALUE);
 
     public RateLimiter(DataSource dataSource, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = clock;
     }
 
@@ -111,21 +117,22 @@ public final class RateLimiter {
         long millis = clock.millis();
         long window = millis / MINUTE;
         sweep(window);
-        Map<String, Integer> buckets = new LinkedHashMap<>();
+        // In one order everywhere, so that two hits counting the same rows never wait on each other's locks.
+        Map<String, Integer> buckets = new TreeMap<>();
         for (Limit limit : limits) {
             buckets.merge(limit.bucket(), limit.perMinute(), Math::min);
         }
-        buckets.keySet().forEach(bucket -> hit(bucket, window));
-        Map<String, Hits> hits = hits(List.copyOf(buckets.keySet()), window);
+        List<String> names = List.copyOf(buckets.keySet());
+        hit(names, window);
+        Map<String, Hits> hits = hits(names, window);
         double lastMinuteShare = (double) (MINUTE - millis % MINUTE) / MINUTE;
         boolean allowed = buckets.entrySet().stream().allMatch(limit -> {
             Hits counted = hits.getOrDefault(limit.getKey(), Hits.NONE);
             return counted.current() + counted.previous() * lastMinuteShare <= limit.getValue();
         });
         if (!allowed && refusals == Refusals.NOT_COUNTED) {
-            buckets.keySet().forEach(bucket -> jdbc.sql(
-                    "UPDATE rate_limits SET hits = hits - 1 WHERE bucket = ? AND window_start = ?")
-                    .params(bucket, window).update());
+            jdbc.sql("UPDATE rate_limits SET hits = hits - 1 WHERE window_start = :window AND bucket IN (:buckets)")
+                    .param("window", window).param("buckets", names).update();
         }
         return allowed;
     }
@@ -134,9 +141,13 @@ public final class RateLimiter {
         static final Hits NONE = new Hits(0, 0);
     }
 
-    private void hit(String bucket, long window) {
-        // Each statement commits on its own: on PostgreSQL a failed INSERT would spoil a surrounding transaction.
-        if (increment(bucket, window) == 0) {
+    /** Counts one hit on each bucket in this minute's row, making the rows that do not exist yet. */
+    private void hit(List<String> buckets, long window) {
+        // The usual case, every row there, is one commit; the update counts say which rows were missing.
+        List<String> missing = tx.execute(status -> buckets.stream().filter(bucket -> increment(bucket, window) == 0)
+                .toList());
+        for (String bucket : missing) {
+            // Outside the transaction: on PostgreSQL a failed INSERT would spoil it.
             try {
                 jdbc.sql("INSERT INTO rate_limits (bucket, window_start, hits) VALUES (?, ?, 1)")
                         .params(bucket, window).update();

@@ -8,13 +8,18 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tobira.core.CognitoException;
 import dev.tobira.core.Fixtures;
+import dev.tobira.core.Page;
 import dev.tobira.core.memory.InMemoryUserPoolClientStore;
+import dev.tobira.core.pool.UserPoolClient;
+import dev.tobira.core.pool.UserPoolClientStore;
 import dev.tobira.server.api.WireJson;
 import dev.tobira.server.config.Settings.ApiRateLimits;
 import dev.tobira.server.store.JdbcStores;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,5 +197,46 @@ class ApiRateLimiterTest {
         limiter.admit("SignUp", json("{\"ClientId\":\"webclient\",\"Username\":\"  \"}"), "192.0.2.1");
         limiter.admit("SignUp", json("{\"ClientId\":\"webclient\",\"Username\":\"  \"}"), "192.0.2.1");
         assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
+    void admitWhenAClientsPoolHasBeenFoundThenTheStoreIsNotAskedAgain() {
+        AtomicInteger lookups = new AtomicInteger();
+        UserPoolClientStore counting = new UserPoolClientStore() {
+            @Override
+            public Optional<UserPoolClient> find(String clientId) {
+                lookups.incrementAndGet();
+                return clients.find(clientId);
+            }
+
+            @Override
+            public void create(UserPoolClient client) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean update(UserPoolClient client) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean delete(String userPoolId, String clientId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Page<UserPoolClient> list(String userPoolId, int max, Optional<String> after) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        ApiRateLimiter limiter = new ApiRateLimiter(new RateLimiter(database, clock), new ApiRateLimits(100, 100),
+                counting, clock);
+
+        IntStream.range(0, 5).forEach(i -> limiter.admit("InitiateAuth", passwordAuth("webclient", "u" + i), "192.0.2.1"));
+        limiter.admit("InitiateAuth", passwordAuth("no-such-client", "u"), "192.0.2.1");
+        limiter.admit("InitiateAuth", passwordAuth("no-such-client", "u"), "192.0.2.1");
+
+        assertThat(lookups).as("one for the known client, each time for the unknown one").hasValue(3);
     }
 }
