@@ -209,6 +209,16 @@ class RateLimitWireTest {
     }
 
     @Test
+    void callWhenTheForwardedAddressIsNotAnAddressThenTheCallIsAnsweredAsAnyOther() {
+        // Proxies do send "unknown"; whatever a trusted proxy passes on is a key like any other (stored hashed).
+        for (String odd : List.of("unknown", "x".repeat(300), "2001:db8::1%eth0")) {
+            CognitoIdentityProviderClient client = from(odd);
+            assertCognitoError(() -> client.forgotPassword(b -> b.clientId("nosuchclient").username("odd@example.com")),
+                    ResourceNotFoundException.class, "User pool client nosuchclient does not exist.");
+        }
+    }
+
+    @Test
     void callWhenTheServerIsNotBehindAProxyThenXForwardedForIsIgnoredAndTheConnectionCounts(@TempDir Path otherDir) {
         try (RunningTobira direct = RunningTobira.production(JdbcStores.h2Url(otherDir), Optional.empty(),
                 Settings.Delivery.none(), new ApiRateLimits(2, 100), false)) {
