@@ -186,7 +186,10 @@ public final class SignInLoad {
                       --max-sign-ins 1000000    stop a scenario after this many sign-ins
                       --users N                 users to create and cycle through (default: the most threads)
                       --data-dir DIR            in-process server on an H2 file database in DIR (default: in memory)
-                      --endpoint URL            drive a running server on this machine instead (loopback only)
+                      --endpoint URL            drive a running server on this machine instead (loopback only;
+                                                start it with --api-rate-limit-per-address 0 and
+                                                --api-rate-limit-per-username 0, or tobira start's limits
+                                                answer most calls TooManyRequestsException)
                       --access-key-id ID --secret-access-key SECRET   credentials for its admin calls
                     """);
             System.exit(problem == null ? 0 : 2);
@@ -244,7 +247,9 @@ public final class SignInLoad {
 
     private static ConfigurableApplicationContext startServer(int port, String dataDir) {
         AtomicReference<ConfigurableApplicationContext> context = new AtomicReference<>();
-        List<String> args = new ArrayList<>(List.of("dev", "--host", "127.0.0.1", "--port", String.valueOf(port)));
+        // Every sign-in comes from 127.0.0.1 and names one of a few users: no API rate limits, whatever dev's default.
+        List<String> args = new ArrayList<>(List.of("dev", "--host", "127.0.0.1", "--port", String.valueOf(port),
+                "--api-rate-limit-per-address", "0", "--api-rate-limit-per-username", "0"));
         if (dataDir == null) {
             args.add("--in-memory");
         } else {

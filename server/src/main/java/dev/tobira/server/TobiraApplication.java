@@ -34,7 +34,10 @@ public class TobiraApplication {
         app.setDefaultProperties(Map.of(
                 "server.port", String.valueOf(settings.port()),
                 "server.address", settings.host(),
-                "spring.main.banner-mode", "off"));
+                "spring.main.banner-mode", "off",
+                // Tomcat's RemoteIpValve, trusting X-Forwarded-For only from private and loopback addresses,
+                // as `tobira web --behind-proxy` does; "none" also where Spring would guess (Kubernetes).
+                "server.forward-headers-strategy", settings.behindProxy() ? "native" : "none"));
         app.addInitializers(context -> {
             context.getBeanFactory().registerSingleton("tobiraSettings", settings);
             context.getBeanFactory().registerSingleton("tobiraClock", clock);

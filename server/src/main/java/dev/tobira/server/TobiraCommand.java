@@ -104,6 +104,36 @@ public final class TobiraCommand implements Callable<Integer> {
         @Option(names = "--max-body-bytes", defaultValue = "${env:TOBIRA_MAX_BODY_BYTES:-1048576}")
         int maxBodyBytes;
 
+        @Option(names = "--behind-proxy",
+                description = "Take the client address, for rate limits, from X-Forwarded-For set by a proxy on a "
+                        + "private address (a load balancer, or tobira web).",
+                defaultValue = "${env:TOBIRA_BEHIND_PROXY:-false}")
+        boolean behindProxy;
+
+        @Option(names = "--api-rate-limit-per-address",
+                description = "API calls that sign up, send codes or check codes and passwords, a minute from one "
+                        + "client address; 0: no limit (default: 300 with start, 0 with dev).",
+                defaultValue = "${env:TOBIRA_API_RATE_LIMIT_PER_ADDRESS}")
+        Integer apiRateLimitPerAddress;
+
+        @Option(names = "--api-rate-limit-per-username",
+                description = "Such calls a minute naming one username of one user pool; 0: no limit "
+                        + "(default: 30 with start, 0 with dev).",
+                defaultValue = "${env:TOBIRA_API_RATE_LIMIT_PER_USERNAME}")
+        Integer apiRateLimitPerUsername;
+
+        /** The API's rate limits, {@code fallback}'s where not given, or empty after saying on stderr which is out of range. */
+        Optional<Settings.ApiRateLimits> validRateLimits(Settings.ApiRateLimits fallback) {
+            try {
+                return Optional.of(new Settings.ApiRateLimits(
+                        apiRateLimitPerAddress == null ? fallback.perAddressPerMinute() : apiRateLimitPerAddress,
+                        apiRateLimitPerUsername == null ? fallback.perUsernamePerMinute() : apiRateLimitPerUsername));
+            } catch (IllegalArgumentException e) {
+                System.err.println("tobira: invalid rate limit: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
         @Option(names = "--resend-cooldown-seconds",
                 description = "Seconds before another confirmation code can be requested (default: ${DEFAULT-VALUE}).",
                 defaultValue = "${env:TOBIRA_RESEND_COOLDOWN_SECONDS:-10}")
@@ -245,14 +275,15 @@ public final class TobiraCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Optional<Limits> valid = validLimits();
-            if (valid.isEmpty()) {
+            Optional<Settings.ApiRateLimits> rateLimits = validRateLimits(Settings.ApiRateLimits.OFF);
+            if (valid.isEmpty() || rateLimits.isEmpty()) {
                 return 2;
             }
             Limits limits = valid.get();
             Settings settings = new Settings(true, host == null ? "127.0.0.1" : host, port, dataDir, inMemory,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "http://localhost:" + port : issuerUrl, Optional.empty(), Optional.empty(),
-                    region, accountId, maxBodyBytes, limits, delivery(), triggers());
+                    region, accountId, maxBodyBytes, behindProxy, rateLimits.get(), limits, delivery(), triggers());
             List<String> missing = settings.delivery().missing();
             if (!missing.isEmpty()) {
                 return refuse("tobira dev: cannot start", missing, "");
@@ -281,14 +312,16 @@ public final class TobiraCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Optional<Limits> valid = validLimits();
-            if (valid.isEmpty()) {
+            Optional<Settings.ApiRateLimits> rateLimits = validRateLimits(Settings.ApiRateLimits.PRODUCTION);
+            if (valid.isEmpty() || rateLimits.isEmpty()) {
                 return 2;
             }
             Limits limits = valid.get();
             Settings settings = new Settings(false, host == null ? "0.0.0.0" : host, port, Path.of("."), false,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "" : issuerUrl, Optional.ofNullable(adminAccessKeyId),
-                    Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes, limits, delivery(), triggers());
+                    Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes, behindProxy,
+                    rateLimits.get(), limits, delivery(), triggers());
             List<String> missing = settings.missingForProduction();
             if (!missing.isEmpty()) {
                 return refuse("tobira start: cannot start in production mode", missing, ", or use 'tobira dev'");

@@ -10,24 +10,9 @@ import org.junit.jupiter.api.Test;
 /** The mail and SMS settings of the command line (the same names as TOBIRA_* environment variables). */
 class DeliverySettingsTest {
 
-    private static final String[] PRODUCTION = {"--db-url", "jdbc:h2:mem:x", "--issuer-url", "https://id.example.com",
-            "--admin-access-key-id", "AKID", "--admin-secret-access-key", "secret"};
-
-    private static CommandRun run(String... args) {
-        return CommandRun.of(args);
-    }
-
-    private static String[] production(String... more) {
-        String[] all = new String[PRODUCTION.length + more.length + 1];
-        all[0] = "start";
-        System.arraycopy(PRODUCTION, 0, all, 1, PRODUCTION.length);
-        System.arraycopy(more, 0, all, 1 + PRODUCTION.length, more.length);
-        return all;
-    }
-
     @Test
     void startWhenNoDeliverySettingsThenStartsWithNoTransport() {
-        CommandRun run = run(production());
+        CommandRun run = CommandRun.start();
         assertThat(run.code()).isZero();
         Settings.Delivery delivery = run.settings().delivery();
         assertThat(delivery.usesSmtp() || delivery.usesSes() || delivery.usesSns()).isFalse();
@@ -37,8 +22,8 @@ class DeliverySettingsTest {
 
     @Test
     void startWhenSmtpOptionsGivenThenSettingsCarryThemAndSecurityIgnoresCase() {
-        CommandRun run = run(production("--smtp-host", "smtp.example.com", "--smtp-security", "tls", "--smtp-username",
-                "mailer", "--smtp-password", "pw", "--mail-from", "Tobira <no-reply@example.com>"));
+        CommandRun run = CommandRun.start("--smtp-host", "smtp.example.com", "--smtp-security", "tls", "--smtp-username",
+                "mailer", "--smtp-password", "pw", "--mail-from", "Tobira <no-reply@example.com>");
         assertThat(run.code()).isZero();
         Settings.Delivery delivery = run.settings().delivery();
         assertThat(delivery.smtpHost()).contains("smtp.example.com");
@@ -51,8 +36,8 @@ class DeliverySettingsTest {
 
     @Test
     void startWhenSesAndSnsGivenThenEmailBySesAndSmsBySns() {
-        CommandRun run = run(production("--ses-region", "eu-west-1", "--ses-endpoint", "http://localhost:4566",
-                "--sns-region", "eu-west-1", "--mail-from", "no-reply@example.com"));
+        CommandRun run = CommandRun.start("--ses-region", "eu-west-1", "--ses-endpoint", "http://localhost:4566",
+                "--sns-region", "eu-west-1", "--mail-from", "no-reply@example.com");
         Settings.Delivery delivery = run.settings().delivery();
         assertThat(delivery.usesSes()).isTrue();
         assertThat(delivery.sesEndpoint()).contains("http://localhost:4566");
@@ -62,7 +47,7 @@ class DeliverySettingsTest {
 
     @Test
     void startWhenSmtpHostWithoutMailFromThenRefusesAndNamesIt() {
-        CommandRun run = run(production("--smtp-host", "smtp.example.com", "--smtp-username", "mailer"));
+        CommandRun run = CommandRun.start("--smtp-host", "smtp.example.com", "--smtp-username", "mailer");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.settings()).isNull();
         assertThat(run.err()).contains("TOBIRA_MAIL_FROM", "TOBIRA_SMTP_PASSWORD").doesNotContain("TOBIRA_DB_URL");
@@ -70,15 +55,15 @@ class DeliverySettingsTest {
 
     @Test
     void devWhenSesWithoutMailFromThenRefusesAndNamesIt() {
-        CommandRun run = run("dev", "--in-memory", "--ses-region", "us-east-1");
+        CommandRun run = CommandRun.dev("--ses-region", "us-east-1");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("tobira dev: cannot start").contains("TOBIRA_MAIL_FROM");
     }
 
     @Test
     void startWhenSmtpSecurityUnknownThenRefused() {
-        CommandRun run = run(production("--smtp-host", "smtp.example.com", "--mail-from", "a@example.com",
-                "--smtp-security", "ssl3"));
+        CommandRun run = CommandRun.start("--smtp-host", "smtp.example.com", "--mail-from", "a@example.com",
+                "--smtp-security", "ssl3");
         assertThat(run.code()).isNotZero();
         assertThat(run.settings()).isNull();
         assertThat(run.err()).contains("--smtp-security");

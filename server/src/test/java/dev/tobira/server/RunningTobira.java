@@ -10,8 +10,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.context.ConfigurableApplicationContext;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -72,7 +74,7 @@ public final class RunningTobira implements AutoCloseable {
         Settings s = dev(Path.of("unused"), true, Settings.Delivery.none());
         return new Settings(s.dev(), s.host(), s.port(), s.dataDir(), s.inMemory(), s.dbUrl(), s.dbUser(),
                 s.dbPassword(), s.issuerUrl(), s.adminAccessKeyId(), s.adminSecretAccessKey(), s.region(),
-                s.accountId(), s.maxBodyBytes(), limits, s.delivery(), triggers);
+                s.accountId(), s.maxBodyBytes(), s.behindProxy(), s.apiRateLimits(), limits, s.delivery(), triggers);
     }
 
     /** Dev mode keeping its H2 database in {@code dataDir}. */
@@ -95,19 +97,36 @@ public final class RunningTobira implements AutoCloseable {
         return production(jdbcUrl, dbUser, Settings.Delivery.none());
     }
 
+    /**
+     * Production mode on the database at {@code jdbcUrl} with the given transports and API rate limits,
+     * taking client addresses from {@code X-Forwarded-For} when {@code behindProxy} (the test, on
+     * 127.0.0.1, is then the proxy).
+     */
+    public static RunningTobira production(String jdbcUrl, Optional<String> dbUser, Settings.Delivery delivery,
+            Settings.ApiRateLimits rateLimits, boolean behindProxy) {
+        return new RunningTobira(productionSettings(jdbcUrl, dbUser, delivery, rateLimits, behindProxy));
+    }
+
+    /** Production mode with production's default API rate limits, client addresses from the connection. */
     private static RunningTobira production(String jdbcUrl, Optional<String> dbUser, Settings.Delivery delivery) {
+        return new RunningTobira(productionSettings(jdbcUrl, dbUser, delivery, Settings.ApiRateLimits.PRODUCTION, false));
+    }
+
+    private static Settings productionSettings(String jdbcUrl, Optional<String> dbUser, Settings.Delivery delivery,
+            Settings.ApiRateLimits rateLimits, boolean behindProxy) {
         int port = freePort();
-        return new RunningTobira(new Settings(false, "127.0.0.1", port, Path.of("."), false, Optional.of(jdbcUrl),
-                dbUser, Optional.empty(), "http://127.0.0.1:" + port, Optional.of(ADMIN_KEY_ID),
-                Optional.of(ADMIN_SECRET), "us-east-1", "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, TEST_LIMITS, delivery,
-                Settings.Triggers.none()));
+        return new Settings(false, "127.0.0.1", port, Path.of("."), false, Optional.of(jdbcUrl), dbUser,
+                Optional.empty(), "http://127.0.0.1:" + port, Optional.of(ADMIN_KEY_ID), Optional.of(ADMIN_SECRET),
+                "us-east-1", "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, behindProxy, rateLimits, TEST_LIMITS,
+                delivery, Settings.Triggers.none());
     }
 
     private static Settings dev(Path dataDir, boolean inMemory, Settings.Delivery delivery) {
         int port = freePort();
         return new Settings(true, "127.0.0.1", port, dataDir, inMemory, Optional.empty(), Optional.empty(),
                 Optional.empty(), "http://127.0.0.1:" + port, Optional.empty(), Optional.empty(), "us-east-1",
-                "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, TEST_LIMITS, delivery, Settings.Triggers.none());
+                "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, false, Settings.ApiRateLimits.OFF, TEST_LIMITS, delivery,
+                Settings.Triggers.none());
     }
 
     public static int freePort() {
@@ -138,6 +157,22 @@ public final class RunningTobira implements AutoCloseable {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
                 .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /**
+     * An SDK v2 client as an app's users run it: no credentials (the calls Cognito leaves unsigned),
+     * retries off, so that each call is one request; every call carries {@code X-Forwarded-For:
+     * forwardedFor}, which a server {@code --behind-proxy} takes for the client's address.
+     */
+    public CognitoIdentityProviderClient publicClient(String forwardedFor) {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(URI.create(endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .putHeader("X-Forwarded-For", forwardedFor))
                 .build();
     }
 

@@ -8,11 +8,7 @@ import org.junit.jupiter.api.Test;
 class SignInCodeSettingsTest {
 
     private static CommandRun dev(String... options) {
-        String[] args = new String[options.length + 2];
-        args[0] = "dev";
-        args[1] = "--in-memory";
-        System.arraycopy(options, 0, args, 2, options.length);
-        return CommandRun.of(args);
+        return CommandRun.dev(options);
     }
 
     @Test

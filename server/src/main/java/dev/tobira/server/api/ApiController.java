@@ -33,7 +33,9 @@ public class ApiController {
         }
         ApiRequest request = new ApiRequest(servletRequest.getMethod(), servletRequest.getRequestURI(),
                 servletRequest.getQueryString() == null ? "" : servletRequest.getQueryString(), headers,
-                readAtMost(servletRequest.getInputStream(), maxBodyBytes + 1));
+                readAtMost(servletRequest.getInputStream(), maxBodyBytes + 1),
+                // The peer, or with --behind-proxy what Tomcat's RemoteIpValve took from X-Forwarded-For.
+                String.valueOf(servletRequest.getRemoteAddr()));
         ApiResponse response = dispatcher.dispatch(request);
         HttpHeaders out = new HttpHeaders();
         response.headers().forEach(out::set);

@@ -7,6 +7,7 @@ import dev.tobira.server.api.model.ServiceModel;
 import dev.tobira.server.auth.SigV4Exception;
 import dev.tobira.server.auth.SigV4Verifier;
 import dev.tobira.server.auth.SignedRequest;
+import dev.tobira.server.ratelimit.ApiRateLimiter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * operation's record comes back as JSON. Every failure leaves through {@link ErrorWriter}.
  *
  * <p>Order of checks, as a client would expect them: size, target, signature (before anything
- * touches state), implemented?, JSON syntax, model constraints, then the operation itself.
+ * touches state), implemented?, JSON syntax, model constraints, rate limits (a call over them is
+ * answered {@code TooManyRequestsException} before the operation sees it), then the operation itself.
  */
 public final class Dispatcher {
 
@@ -31,15 +33,17 @@ public final class Dispatcher {
     private final ServiceModel model;
     private final Map<String, Operation<?, ?>> operations;
     private final SigV4Verifier verifier;
+    private final ApiRateLimiter rateLimiter;
     private final JsonMapper json;
     private final ErrorWriter errors;
     private final int maxBodyBytes;
 
     public Dispatcher(ServiceModel model, Map<String, Operation<?, ?>> operations, SigV4Verifier verifier,
-            JsonMapper json, int maxBodyBytes) {
+            ApiRateLimiter rateLimiter, JsonMapper json, int maxBodyBytes) {
         this.model = model;
         this.operations = Map.copyOf(operations);
         this.verifier = verifier;
+        this.rateLimiter = rateLimiter;
         this.json = json;
         this.errors = new ErrorWriter(json);
         this.maxBodyBytes = maxBodyBytes;
@@ -81,6 +85,7 @@ public final class Dispatcher {
         if (!violations.isEmpty()) {
             throw new CognitoException.InvalidParameterException(ServiceModel.message(violations));
         }
+        rateLimiter.admit(operation, input, request.clientAddress());
         Record output = invoke(handler, input);
         return new ApiResponse(200, Map.of("Content-Type", CONTENT_TYPE, "x-amzn-RequestId", requestId),
                 json.writeValueAsBytes(output));

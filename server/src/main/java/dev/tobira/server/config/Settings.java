@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param dev dev mode: a ready-made pool and client, the dev outbox, any well-formed credentials
  * @param dbUrl a JDBC URL; empty means the embedded H2 file database under {@code dataDir} (dev only)
  * @param issuerUrl public base URL of this server, the prefix of tokens' {@code iss}
+ * @param behindProxy take the client address from {@code X-Forwarded-For} set by a proxy on a private or
+ *     loopback address (a load balancer, or {@code tobira web}) rather than from the connection
+ * @param apiRateLimits how often the API's sign-up, code and sign-in calls may come; see {@link ApiRateLimits}
  * @param limits code lengths, validities, attempt limits and cooldowns
  * @param delivery how email and SMS leave the server (SMTP, SES, SNS); see {@link Delivery}
  * @param triggers how pools' Lambda triggers run; see {@link Triggers}
@@ -34,12 +37,59 @@ public record Settings(
         String region,
         String accountId,
         int maxBodyBytes,
+        boolean behindProxy,
+        ApiRateLimits apiRateLimits,
         Limits limits,
         Delivery delivery,
         Triggers triggers) {
 
     /** The largest request body accepted: ample for the largest CreateUserPool, small enough to refuse abuse. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    /**
+     * Limits on the Cognito API calls that sign up, send codes, or check codes or passwords
+     * ({@link dev.tobira.server.ratelimit.ApiRateLimiter} lists them), counted in the database so
+     * that every node shares them. A call over a limit is answered {@code TooManyRequestsException}
+     * and changes nothing.
+     *
+     * @param perAddressPerMinute such calls from one client address in any sixty seconds; 0: no limit
+     * @param perUsernamePerMinute such calls naming one username of one user pool; 0: no limit
+     */
+    public record ApiRateLimits(int perAddressPerMinute, int perUsernamePerMinute) {
+
+        /**
+         * Production's defaults. 300 a minute from one address leaves room for an office or a mobile
+         * network behind one NAT address (a sign-in is two to four calls) while holding one machine to
+         * five guesses a second; 30 naming one user is a dozen sign-ins a minute, far more than a
+         * person mistyping makes, and the password lockout stops guessing long before.
+         */
+        public static final ApiRateLimits PRODUCTION = new ApiRateLimits(300, 30);
+
+        /** No limits: dev mode's default, where one address is every tester and every test suite. */
+        public static final ApiRateLimits OFF = new ApiRateLimits(0, 0);
+
+        public ApiRateLimits {
+            if (perAddressPerMinute < 0) {
+                throw new IllegalArgumentException("--api-rate-limit-per-address must be 0 (no limit) or more, not "
+                        + perAddressPerMinute);
+            }
+            if (perUsernamePerMinute < 0) {
+                throw new IllegalArgumentException("--api-rate-limit-per-username must be 0 (no limit) or more, not "
+                        + perUsernamePerMinute);
+            }
+        }
+
+        /** As the server says at start, e.g. "300 calls a minute per client address, 30 per username". */
+        @Override
+        public String toString() {
+            if (perAddressPerMinute == 0 && perUsernamePerMinute == 0) {
+                return "off";
+            }
+            return (perAddressPerMinute == 0 ? "no limit" : perAddressPerMinute + " calls a minute")
+                    + " per client address, " + (perUsernamePerMinute == 0 ? "no limit" : perUsernamePerMinute)
+                    + " per username";
+        }
+    }
 
     /** How an SMTP connection is protected. */
     public enum SmtpSecurity {

@@ -15,6 +15,8 @@ import dev.tobira.server.api.Dispatcher;
 import dev.tobira.server.api.WireJson;
 import dev.tobira.server.api.model.ServiceModel;
 import dev.tobira.server.auth.SigV4Verifier;
+import dev.tobira.server.ratelimit.ApiRateLimiter;
+import dev.tobira.server.ratelimit.RateLimiter;
 import dev.tobira.server.store.JdbcStores;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -72,9 +74,14 @@ public class TobiraConfiguration {
     }
 
     @Bean
-    Dispatcher dispatcher(Services services, SigV4Verifier verifier, Settings settings) {
+    ApiRateLimiter apiRateLimiter(Settings settings, DataSource dataSource, JdbcStores stores, Clock clock) {
+        return new ApiRateLimiter(new RateLimiter(dataSource, clock), settings.apiRateLimits(), stores.clients(), clock);
+    }
+
+    @Bean
+    Dispatcher dispatcher(Services services, SigV4Verifier verifier, ApiRateLimiter rateLimiter, Settings settings) {
         // The wire mapper is the API's own, not a bean: Spring MVC's JSON (outbox, actuator) stays plain.
-        return new Dispatcher(ServiceModel.load(), Operations.all(services), verifier, WireJson.mapper(),
+        return new Dispatcher(ServiceModel.load(), Operations.all(services), verifier, rateLimiter, WireJson.mapper(),
                 settings.maxBodyBytes());
     }
 

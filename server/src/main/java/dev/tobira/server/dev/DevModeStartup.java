@@ -30,7 +30,7 @@ public class DevModeStartup {
         boolean local = settings.host().equals("0.0.0.0") || settings.host().equals("127.0.0.1");
         String endpoint = "http://" + (local ? "localhost" : settings.host()) + ":" + settings.port();
         if (!settings.dev()) {
-            log.info("Tobira is ready on {} (production mode).", endpoint);
+            log.info("Tobira is ready on {} (production mode; API rate limits: {}).", endpoint, rateLimits());
             return;
         }
         log.info("""
@@ -40,7 +40,18 @@ public class DevModeStartup {
                   app client id: {}
                   dev outbox   : {}/_tobira/outbox?to=ADDRESS
                   data         : {}
+                  rate limits  : {} (--api-rate-limit-per-address, --api-rate-limit-per-username)
                 """, endpoint, DevPool.poolId(settings.region()), DevPool.CLIENT_ID, endpoint,
-                settings.inMemory() ? "in memory (nothing is kept)" : settings.dataDir().toAbsolutePath());
+                settings.inMemory() ? "in memory (nothing is kept)" : settings.dataDir().toAbsolutePath(),
+                rateLimits());
+    }
+
+    /** The API's rate limits and where client addresses come from, e.g. "off" or "300 calls a minute …". */
+    private String rateLimits() {
+        Settings.ApiRateLimits limits = settings.apiRateLimits();
+        if (limits.equals(Settings.ApiRateLimits.OFF)) {
+            return "off";
+        }
+        return limits + ", the address from " + (settings.behindProxy() ? "X-Forwarded-For" : "the connection");
     }
 }

@@ -12,10 +12,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -33,6 +38,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpRespo
  * (see {@link WebErrors}) and are never retried, since a retried code answer would count twice.
  *
  * <p>No call needs AWS credentials: the operations used are the unsigned, public ones.
+ *
+ * <p>Pointed at another endpoint (another Tobira), each call names the visitor it is made for in
+ * {@code X-Forwarded-For}: a Tobira run with {@code --behind-proxy} then counts its rate limits per
+ * visitor, not for this app as one address. AWS's own endpoint is never sent the visitor's address.
  */
 public final class CognitoGateway implements AutoCloseable {
 
@@ -44,16 +53,40 @@ public final class CognitoGateway implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
+    /** A gateway whose calls name no visitor. */
     public CognitoGateway(WebSettings settings, Clock clock) {
+        this(settings, clock, Optional::empty);
+    }
+
+    /**
+     * @param visitorAddress the address of the visitor the current call is made for, if there is one;
+     *     asked on the calling thread, and sent only to another endpoint than AWS's own
+     */
+    public CognitoGateway(WebSettings settings, Clock clock, Supplier<Optional<String>> visitorAddress) {
         this.settings = settings;
         this.clock = clock;
         var builder = CognitoIdentityProviderClient.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+                .overrideConfiguration(c -> {
+                    c.retryStrategy(AwsRetryStrategy.doNotRetry());
+                    if (settings.endpoint().isPresent()) {
+                        c.addExecutionInterceptor(new ForwardedFor(visitorAddress));
+                    }
+                });
         settings.endpoint().ifPresent(builder::endpointOverride);
         this.cognito = builder.build();
+    }
+
+    /** Puts the visitor's address in {@code X-Forwarded-For}, replacing whatever the header held. */
+    private record ForwardedFor(Supplier<Optional<String>> visitorAddress) implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            return visitorAddress.get()
+                    .map(address -> context.httpRequest().toBuilder().putHeader("X-Forwarded-For", address).build())
+                    .orElse(context.httpRequest());
+        }
     }
 
     /** {@code SignUp} with the email as username and attribute; no password means a passwordless account. */

@@ -1,9 +1,11 @@
 package dev.tobira.server.web;
 
+import dev.tobira.server.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -44,7 +48,16 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Bean(destroyMethod = "close")
     CognitoGateway cognitoGateway(WebSettings settings, WebClock clock) {
-        return new CognitoGateway(settings, clock.clock());
+        return new CognitoGateway(settings, clock.clock(), WebConfiguration::visitorAddress);
+    }
+
+    /**
+     * The address of the visitor whose request this thread serves, as the container resolved it (the
+     * connection's peer, or with {@code --behind-proxy} the address a proxy forwarded); empty outside a request.
+     */
+    static Optional<String> visitorAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? Optional.ofNullable(request.getRequest().getRemoteAddr()) : Optional.empty();
     }
 
     @Bean

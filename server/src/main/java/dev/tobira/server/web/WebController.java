@@ -1,5 +1,6 @@
 package dev.tobira.server.web;
 
+import dev.tobira.server.ratelimit.RateLimiter;
 import dev.tobira.server.web.WebState.Account;
 import dev.tobira.server.web.WebState.CodeEntry;
 import dev.tobira.server.web.WebState.Confirmation;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -538,8 +540,10 @@ public class WebController {
     /** Counts this post; the sentence to show when the client address or the username is over its limit. */
     private Optional<WebError> limited(HttpServletRequest request, HttpServletResponse response, String username) {
         WebSettings.RateLimits limits = settings.rateLimits();
-        boolean allowed = limiter.allowAddress(request.getRemoteAddr(), limits.perAddressPerMinute())
-                & limiter.allowUsername(username, limits.perUsernamePerMinute());
+        boolean allowed = limiter.allow(List.of(
+                RateLimiter.Limit.perAddress("web", request.getRemoteAddr(), limits.perAddressPerMinute()),
+                RateLimiter.Limit.perUsername("web", settings.userPoolId(), username, limits.perUsernamePerMinute())),
+                RateLimiter.Refusals.COUNTED);
         if (allowed) {
             return Optional.empty();
         }

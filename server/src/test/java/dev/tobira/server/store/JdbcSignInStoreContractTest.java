@@ -1,18 +1,16 @@
 package dev.tobira.server.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tobira.core.SignInStoreContract;
 import dev.tobira.core.Fixtures;
 import dev.tobira.core.ServerSecrets;
+import dev.tobira.core.SignInStoreContract;
 import dev.tobira.core.code.CodeStore;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import dev.tobira.server.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -93,7 +91,7 @@ class JdbcSignInStoreContractTest {
     class OnPostgres extends OnJdbc {
         @Override
         HikariDataSource open() {
-            HikariDataSource dataSource = TestDatabases.pooled(postgres.getJdbcUrl("postgres", "postgres"), "postgres");
+            HikariDataSource dataSource = TestDatabases.pooled(POSTGRES.jdbcUrl("postgres"), "postgres");
             JdbcStores.migrate(dataSource);
             JdbcClient.create(dataSource).sql("TRUNCATE TABLE user_pools, user_pool_clients, users, "
                     + "user_attributes, one_time_codes, server_secrets, auth_sessions, lockouts, token_families, "
@@ -102,15 +100,6 @@ class JdbcSignInStoreContractTest {
         }
     }
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
 }

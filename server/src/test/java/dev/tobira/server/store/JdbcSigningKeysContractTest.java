@@ -3,15 +3,13 @@ package dev.tobira.server.store;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tobira.core.SigningKeysContract;
 import dev.tobira.core.token.SigningKeys;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import dev.tobira.server.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,7 +41,7 @@ class JdbcSigningKeysContractTest {
 
         @Override
         protected SigningKeys emptySigningKeys(Clock clock) {
-            dataSource = TestDatabases.pooled(postgres.getJdbcUrl("postgres", "postgres"), "postgres");
+            dataSource = TestDatabases.pooled(POSTGRES.jdbcUrl("postgres"), "postgres");
             JdbcStores.migrate(dataSource);
             JdbcClient.create(dataSource).sql("TRUNCATE TABLE signing_keys").update();
             return new JdbcSigningKeys(dataSource, clock, new SecureRandom());
@@ -55,15 +53,6 @@ class JdbcSigningKeysContractTest {
         }
     }
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
 }

@@ -1,10 +1,9 @@
 package dev.tobira.server.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
+import dev.tobira.server.EmbeddedPostgresServer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -16,25 +15,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PostgresStoreContractTest extends JdbcStoreContract {
 
     private static final String DATABASE = "tobira";
-    private static EmbeddedPostgres postgres;
+
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
 
     @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        JdbcClient.create(postgres.getPostgresDatabase()).sql("CREATE DATABASE " + DATABASE
+    static void createDatabase() {
+        JdbcClient.create(POSTGRES.running().getPostgresDatabase()).sql("CREATE DATABASE " + DATABASE
                 + " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'").update();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     @Override
     protected HikariDataSource newDatabase() {
-        HikariDataSource dataSource = TestDatabases.pooled(postgres.getJdbcUrl("postgres", DATABASE), "postgres");
+        HikariDataSource dataSource = TestDatabases.pooled(POSTGRES.jdbcUrl(DATABASE), "postgres");
         JdbcStores.migrate(dataSource);
         JdbcClient.create(dataSource)
                 .sql("TRUNCATE TABLE user_pools, user_pool_clients, users, user_attributes, one_time_codes, "

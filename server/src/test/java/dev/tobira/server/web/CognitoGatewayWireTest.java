@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,5 +141,23 @@ class CognitoGatewayWireTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.signInWithEmailCode("alice@example.com"))
                 .isInstanceOfSatisfying(CognitoGateway.UnexpectedChallengeException.class,
                         e -> assertThat(e.challengeName()).isEqualTo("WEB_AUTHN"));
+    }
+
+    @Test
+    void callWhenMadeForAVisitorThenXForwardedForNamesThemAndOtherwiseNoOne() {
+        AtomicReference<Optional<String>> visitor = new AtomicReference<>(Optional.of("203.0.113.7"));
+        try (CognitoGateway forwarding = new CognitoGateway(new WebSettings("ap-northeast-1", "ap-northeast-1_Wire",
+                CLIENT, Optional.of(SECRET), Optional.of(cognito.uri()), true, Duration.ofSeconds(30),
+                WebSettings.CodeValidity.COGNITO_DEFAULT, WebSettings.PasswordRules.COGNITO_DEFAULT,
+                WebSettings.RateLimits.DEFAULT), Clock.fixed(NOW, ZoneOffset.UTC), visitor::get)) {
+            answer("{\"CodeDeliveryDetails\":{\"Destination\":\"a***@e***\"}}");
+            forwarding.resendConfirmationCode("alice@example.com");
+            assertThat(cognito.requests().getLast().header("X-Forwarded-For")).isEqualTo("203.0.113.7");
+
+            visitor.set(Optional.empty());
+            answer("{\"CodeDeliveryDetails\":{\"Destination\":\"a***@e***\"}}");
+            forwarding.resendConfirmationCode("alice@example.com");
+            assertThat(cognito.requests().getLast().header("X-Forwarded-For")).as("outside a visitor's request").isNull();
+        }
     }
 }
