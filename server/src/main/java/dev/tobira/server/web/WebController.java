@@ -149,10 +149,7 @@ public class WebController {
             }
             // Another round: the custom-auth triggers did not accept the code and ask again. After an
             // expired code the tobira-email-otp triggers (built in, or the lambda module's) email a new one.
-            Instant now = clock.instant();
-            CodeEntry next = late
-                    ? new CodeEntry(entry.email(), entry.method(), (SignInStep.Code) step, now,
-                            now.plus(settings.codeValidity().of(entry.method())))
+            CodeEntry next = late ? sentNow(entry.email(), entry.method(), (SignInStep.Code) step)
                     : entry.nextRound((SignInStep.Code) step);
             set(request, CODE, next);
             codeView(model, next);
@@ -392,10 +389,6 @@ public class WebController {
 
     @GetMapping("/dashboard")
     public String dashboard(HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        return dashboardView(request, model, redirect);
-    }
-
-    private String dashboardView(HttpServletRequest request, Model model, RedirectAttributes redirect) {
         Optional<Account> found = state(request, ACCOUNT, Account.class);
         if (found.isEmpty()) {
             return "redirect:/";
@@ -433,7 +426,7 @@ public class WebController {
         Optional<WebError> refused = limited(request, response, found.get().email());
         if (refused.isPresent()) {
             model.addAttribute("error", refused.get());
-            return dashboardView(request, model, redirect);
+            return dashboard(request, model, redirect);
         }
         try {
             set(request, ACCOUNT, found.get().withTokens(cognito.refresh(found.get().tokens(), found.get().username())));
@@ -512,10 +505,14 @@ public class WebController {
         if (step instanceof SignInStep.Done done) {
             return signedIn(request, email, method, done.tokens());
         }
-        Instant now = clock.instant();
-        set(request, CODE, new CodeEntry(email, method, (SignInStep.Code) step, now,
-                now.plus(settings.codeValidity().of(method))));
+        set(request, CODE, sentNow(email, method, (SignInStep.Code) step));
         return "redirect:/code";
+    }
+
+    /** A code sent just now for a sign-in by {@code method}: it works for that design's validity. */
+    private CodeEntry sentNow(String email, Method method, SignInStep.Code step) {
+        Instant now = clock.instant();
+        return new CodeEntry(email, method, step, now, now.plus(settings.codeValidity().of(method)));
     }
 
     private String signedIn(HttpServletRequest request, String email, Method method, Tokens tokens) {
