@@ -36,7 +36,7 @@ final class Browser implements AutoCloseable {
     Browser() {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: "
-                    + "apt-get install -y chromium chromium-driver (.ci/run does it)");
+                    + "apt-get install -y chromium chromium-driver (./tobira test does it)");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
