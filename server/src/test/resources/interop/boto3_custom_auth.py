@@ -3,15 +3,10 @@
 Usage: boto3_custom_auth.py ENDPOINT MAILBOX_URL DEFINE_ARN CREATE_ARN VERIFY_ARN
 Creates its own pool (with the three trigger ARNs), client and user; reads the emailed codes from
 MAILBOX_URL?to=ADDRESS (JSON like the dev outbox: {"messages":[{"body":…}]}, newest first).
-boto3 has no SRP of its own, so the client side of Cognito's SRP is written out below from the spec.
+boto3 has no SRP of its own: the client side of Cognito's SRP is cognito_srp.py, beside this script.
 Exits non-zero on the first mismatch; prints "all checks passed" at the end.
 """
-import base64
-import datetime
-import hashlib
-import hmac
 import json
-import os
 import re
 import sys
 import urllib.parse
@@ -22,69 +17,14 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+import cognito_srp
+
 endpoint, mailbox, define_arn, create_arn, verify_arn = sys.argv[1:6]
 idp = boto3.client("cognito-idp", endpoint_url=endpoint, region_name="us-east-1",
                    aws_access_key_id="local", aws_secret_access_key="local",
                    config=Config(retries={"max_attempts": 1, "mode": "standard"}))
 
 PASSWORD = "Right-Passw0rd!"
-
-# ---- Cognito's SRP, client side (spec §2.1, §2.2) ----
-N = int(
-    "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD"
-    "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
-    "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F"
-    "83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B"
-    "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510"
-    "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7"
-    "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C"
-    "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF", 16)
-G = 2
-
-
-def pad_hex(n):
-    h = format(n, "x")
-    if len(h) % 2:
-        h = "0" + h
-    if h[0] in "89abcdef":
-        h = "00" + h
-    return h
-
-
-def hex_hash(hex_string):
-    return hashlib.sha256(bytes.fromhex(hex_string)).hexdigest()
-
-
-K_MULT = int(hex_hash(pad_hex(N) + pad_hex(G)), 16)
-
-
-class Srp:
-    def __init__(self, pool_id):
-        self.pool_name = pool_id.split("_")[1]
-        self.a = int.from_bytes(os.urandom(128), "big")
-        self.A = pow(G, self.a, N)
-
-    def srp_a(self):
-        return format(self.A, "x")
-
-    def responses(self, params, password):
-        user_id = params["USER_ID_FOR_SRP"]
-        B = int(params["SRP_B"], 16)
-        salt = int(params["SALT"], 16)
-        u = int(hex_hash(pad_hex(self.A) + pad_hex(B)), 16)
-        inner = hashlib.sha256((self.pool_name + user_id + ":" + password).encode()).hexdigest()
-        x = int(hex_hash(pad_hex(salt) + inner), 16)
-        S = pow(B - K_MULT * pow(G, x, N), self.a + u * x, N)
-        prk = hmac.new(bytes.fromhex(pad_hex(u)), bytes.fromhex(pad_hex(S)), hashlib.sha256).digest()
-        key = hmac.new(prk, b"Caldera Derived Key\x01", hashlib.sha256).digest()[:16]
-        now = datetime.datetime.now(datetime.timezone.utc)
-        timestamp = now.strftime("%a %b ") + str(now.day) + now.strftime(" %H:%M:%S UTC %Y")
-        message = (self.pool_name.encode() + user_id.encode() + base64.b64decode(params["SECRET_BLOCK"])
-                   + timestamp.encode())
-        signature = base64.b64encode(hmac.new(key, message, hashlib.sha256).digest()).decode()
-        return {"USERNAME": user_id, "PASSWORD_CLAIM_SECRET_BLOCK": params["SECRET_BLOCK"],
-                "TIMESTAMP": timestamp, "PASSWORD_CLAIM_SIGNATURE": signature}
-
 
 # ---- Helpers ----
 
@@ -111,14 +51,15 @@ def code(address):
 
 def password_then_challenge(username, password):
     """InitiateAuth CUSTOM_AUTH with SRP_A, then the password proof; returns the response to the proof."""
-    srp = Srp(pool_id)
+    a = cognito_srp.new_a()
     started = idp.initiate_auth(AuthFlow="CUSTOM_AUTH", ClientId=client_id,
-                                AuthParameters={"USERNAME": username, "SRP_A": srp.srp_a(),
+                                AuthParameters={"USERNAME": username, "SRP_A": cognito_srp.srp_a(a),
                                                 "CHALLENGE_NAME": "SRP_A"})
     assert started["ChallengeName"] == "PASSWORD_VERIFIER", started
-    return idp.respond_to_auth_challenge(ClientId=client_id, ChallengeName="PASSWORD_VERIFIER",
-                                         Session=started["Session"],
-                                         ChallengeResponses=srp.responses(started["ChallengeParameters"], password))
+    return idp.respond_to_auth_challenge(
+        ClientId=client_id, ChallengeName="PASSWORD_VERIFIER", Session=started["Session"],
+        ChallengeResponses=cognito_srp.password_verifier_responses(pool_id, password, a,
+                                                                   started["ChallengeParameters"]))
 
 
 # ---- Setup ----

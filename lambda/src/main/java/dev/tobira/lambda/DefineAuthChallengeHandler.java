@@ -11,10 +11,11 @@ import java.util.Objects;
 
 /**
  * The DefineAuthChallenge trigger of the password-then-emailed-code design, as an AWS Lambda handler
- * ({@code dev.tobira.lambda.DefineAuthChallengeHandler::handleRequest}): SRP_A → PASSWORD_VERIFIER →
- * CUSTOM_CHALLENGE → tokens, the same decisions Tobira's built-in {@code tobira-email-otp} trigger
- * makes; an unknown user ({@code userNotFound}) gets PASSWORD_VERIFIER after SRP_A as a known one
- * does, whose simulated proof Cognito fails, and never a code. It returns the event with
+ * ({@code dev.tobira.lambda.DefineAuthChallengeHandler::handleRequest}): PASSWORD_VERIFIER →
+ * CUSTOM_CHALLENGE → tokens, begun from an empty session (SRP_A alone, as pycognito sends it) or from
+ * [SRP_A ✓] (amazon-cognito-identity-js) — the same decisions Tobira's built-in
+ * {@code tobira-email-otp} trigger makes; an unknown user ({@code userNotFound}) gets PASSWORD_VERIFIER
+ * as a known one does, whose simulated proof Cognito fails, and never a code. It returns the event with
  * {@code response.challengeName}, {@code issueTokens} and {@code failAuthentication} set.
  */
 public final class DefineAuthChallengeHandler

@@ -27,7 +27,11 @@ import java.util.stream.Collectors;
 
 /**
  * CUSTOM_AUTH (spec §3): the pool's DefineAuthChallenge decides each next step from the history of
- * this sign-in; SRP first when the client starts with {@code CHALLENGE_NAME=SRP_A}; CreateAuthChallenge
+ * this sign-in. A client that sends {@code SRP_A} may be asked for the password proof (PASSWORD_VERIFIER)
+ * computed from it: with {@code CHALLENGE_NAME=SRP_A} Define first sees [SRP_A ✓] and then
+ * [SRP_A ✓, PASSWORD_VERIFIER ✓]; with {@code SRP_A} alone it first sees an empty session and then
+ * [PASSWORD_VERIFIER ✓]. {@code CHALLENGE_NAME=SRP_A} without {@code SRP_A} is a missing parameter, and
+ * so is a PASSWORD_VERIFIER that Define asks for when the client sent no {@code SRP_A}. CreateAuthChallenge
  * makes each custom challenge and VerifyAuthChallengeResponse checks its answer; every round has a
  * new {@code Session}, and a spent one is refused. With {@code PreventUserExistenceErrors} an unknown
  * user goes through the triggers too ({@code userNotFound: true}), and can never get tokens.
@@ -68,8 +72,13 @@ final class CustomSignIn {
         String username = PasswordSignIn.required(params, "USERNAME");
         AppClients.checkSecretHash(client, username, params.get("SECRET_HASH"));
         Subject subject = subject(services, pool, client, username);
+        // Two shapes begin with SRP. CHALLENGE_NAME=SRP_A (amazon-cognito-identity-js): Define first sees
+        // [SRP_A ✓], and SRP_A is required. SRP_A alone (pycognito's get_auth_params, the seed's app):
+        // Define first sees an empty session, and may ask for PASSWORD_VERIFIER from that SRP_A. AWS's
+        // documentation (spec §3.1: "you must begin with SRP") names only the first; the second is what
+        // the seed observed on AWS, and the observed behaviour is the one followed.
         boolean srpFirst = "SRP_A".equals(params.get("CHALLENGE_NAME"));
-        Optional<BigInteger> a = srpFirst
+        Optional<BigInteger> a = srpFirst || params.get("SRP_A") != null
                 ? Optional.of(SrpSignIn.srpA(PasswordSignIn.required(params, "SRP_A"))) : Optional.empty();
         List<ChallengeResult> history = srpFirst ? List.of(new ChallengeResult("SRP_A", true, null)) : List.of();
         return next(services, pool, client, flow, subject, history, a);

@@ -24,13 +24,15 @@ import java.util.regex.Pattern;
  * AWS Lambda handlers.
  *
  * <ul>
- *   <li>Define: SRP_A → PASSWORD_VERIFIER → CUSTOM_CHALLENGE → tokens; at most
- *       {@link EmailOtpSettings#maxCodeAttempts()} answers; anything else fails, including a session
- *       that does not start with a proven password. A user that does not exist
- *       ({@code userNotFound}, only with {@code PreventUserExistenceErrors}) is answered as a known
- *       one up to the password proof (SRP_A → PASSWORD_VERIFIER), whose simulated challenge no proof
- *       passes, so that the client sees "Incorrect username or password." as for a wrong password;
- *       past that, it fails, and it never reaches a code.
+ *   <li>Define: PASSWORD_VERIFIER → CUSTOM_CHALLENGE → tokens, in both shapes a client may begin
+ *       with: an empty session (SRP_A without CHALLENGE_NAME: pycognito, the original demo's app),
+ *       then [PASSWORD_VERIFIER ✓]; or [SRP_A ✓] (amazon-cognito-identity-js), then
+ *       [SRP_A ✓, PASSWORD_VERIFIER ✓]. At most {@link EmailOtpSettings#maxCodeAttempts()} answers;
+ *       anything else fails, including a session that does not start with a proven password. A user
+ *       that does not exist ({@code userNotFound}, only with {@code PreventUserExistenceErrors}) is
+ *       answered as a known one up to the password proof, whose simulated challenge no proof passes,
+ *       so that the client sees "Incorrect username or password." as for a wrong password; past
+ *       that, it fails, and it never reaches a code.
  *   <li>Create: a code from the injected random source, emailed with a message that states its
  *       real validity; the masked address is the public parameter {@code email}; only the code's
  *       keyed hash and expiry are kept (in the private parameters and the challenge metadata). A
@@ -108,20 +110,22 @@ public final class EmailOtpTriggers implements AuthChallengeTriggers {
 
     @Override
     public DefineResponse define(Context context, List<ChallengeResult> session) {
-        // Up to here an unknown name must look like a known one (spec §2.5.7): the simulated
+        // The password proof is asked for at the start of either shape: an empty session (SRP_A sent
+        // without CHALLENGE_NAME, as pycognito does) or [SRP_A ✓] (amazon-cognito-identity-js). Up to
+        // here an unknown name must look like a known one (spec §2.5.7): the simulated
         // PASSWORD_VERIFIER that follows fails as a wrong password does.
-        if (session.size() == 1 && is(session.getFirst(), "SRP_A", true)) {
+        if (session.isEmpty() || session.size() == 1 && is(session.getFirst(), "SRP_A", true)) {
             return challenge("PASSWORD_VERIFIER");
         }
         if (context.userNotFound()) {
             return fail();
         }
         // Tokens only ever follow a proven password: the code is the second factor, never the only one.
-        if (session.size() < 2 || !is(session.get(0), "SRP_A", true)
-                || !is(session.get(1), "PASSWORD_VERIFIER", true)) {
+        int proven = provenPassword(session);
+        if (proven == 0) {
             return fail();
         }
-        List<ChallengeResult> answers = session.subList(2, session.size());
+        List<ChallengeResult> answers = session.subList(proven, session.size());
         if (!answers.stream().allMatch(c -> CUSTOM_CHALLENGE.equals(c.challengeName()))) {
             return fail();
         }
@@ -132,6 +136,18 @@ public final class EmailOtpTriggers implements AuthChallengeTriggers {
             return new DefineResponse(null, true, false);
         }
         return answers.size() < settings.maxCodeAttempts() ? challenge(CUSTOM_CHALLENGE) : fail();
+    }
+
+    /**
+     * How many entries of {@code session} the password proof takes: 2 for [SRP_A ✓, PASSWORD_VERIFIER ✓],
+     * 1 for [PASSWORD_VERIFIER ✓], 0 when the session does not start with a proven password.
+     */
+    private static int provenPassword(List<ChallengeResult> session) {
+        if (is(session.getFirst(), "PASSWORD_VERIFIER", true)) {
+            return 1;
+        }
+        return session.size() >= 2 && is(session.get(0), "SRP_A", true)
+                && is(session.get(1), "PASSWORD_VERIFIER", true) ? 2 : 0;
     }
 
     @Override

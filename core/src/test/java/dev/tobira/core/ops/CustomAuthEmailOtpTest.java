@@ -3,6 +3,7 @@ package dev.tobira.core.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.InvalidUserPoolConfigurationException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.TestServices;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** CUSTOM_AUTH with the built-in tobira-email-otp triggers: password over SRP, then the emailed code. */
 class CustomAuthEmailOtpTest {
@@ -59,7 +62,11 @@ class CustomAuthEmailOtpTest {
     }
 
     private AuthResponse passwordThenChallenge(String username, String password) {
-        return CustomAuthSrp.passwordThenNext(t, poolId, clientId, username, password, new Random(9));
+        return passwordThenChallenge(CustomAuthSrp.Shape.SRP_A_FIRST, username, password);
+    }
+
+    private AuthResponse passwordThenChallenge(CustomAuthSrp.Shape shape, String username, String password) {
+        return CustomAuthSrp.passwordThenNext(t, poolId, clientId, shape, username, password, new Random(9));
     }
 
     private AuthResponse respond(String challenge, Map<String, String> responses, String session) {
@@ -77,9 +84,10 @@ class CustomAuthEmailOtpTest {
         return m.group(1);
     }
 
-    @Test
-    void customAuthWhenPasswordAndCodeRightThenTokens() {
-        AuthResponse challenge = passwordThenChallenge("Right-Passw0rd!");
+    @ParameterizedTest
+    @EnumSource(CustomAuthSrp.Shape.class)
+    void customAuthWhenPasswordAndCodeRightThenTokens(CustomAuthSrp.Shape shape) {
+        AuthResponse challenge = passwordThenChallenge(shape, "ren", "Right-Passw0rd!");
         assertThat(challenge.challengeName()).isEqualTo("CUSTOM_CHALLENGE");
         assertThat(challenge.challengeParameters()).containsEntry("email", "r***@e***");
         assertThat(t.sent).hasSize(1);
@@ -91,18 +99,20 @@ class CustomAuthEmailOtpTest {
                 .hasMessage("Invalid session for the user.");
     }
 
-    @Test
-    void customAuthWhenPasswordWrongThenRefusedBeforeAnyEmail() {
-        assertThatThrownBy(() -> passwordThenChallenge("Wrong-Passw0rd!"))
+    @ParameterizedTest
+    @EnumSource(CustomAuthSrp.Shape.class)
+    void customAuthWhenPasswordWrongThenRefusedBeforeAnyEmail(CustomAuthSrp.Shape shape) {
+        assertThatThrownBy(() -> passwordThenChallenge(shape, "ren", "Wrong-Passw0rd!"))
                 .isInstanceOf(NotAuthorizedException.class)
                 .hasMessage("Incorrect username or password.");
         assertThat(t.sent).isEmpty();
     }
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(CustomAuthSrp.Shape.class)
     @DisplayName("at most 3 code attempts per sign-in, then it must start over")
-    void customAuthWhenCodeWrongThreeTimesThenFailsAndOnlyOneEmailWasSent() {
-        AuthResponse challenge = passwordThenChallenge("Right-Passw0rd!");
+    void customAuthWhenCodeWrongThreeTimesThenFailsAndOnlyOneEmailWasSent(CustomAuthSrp.Shape shape) {
+        AuthResponse challenge = passwordThenChallenge(shape, "ren", "Right-Passw0rd!");
         String right = emailedCode();
         String wrong = right.equals("000000") ? "111111" : "000000";
         AuthResponse second = answer(challenge, wrong);
@@ -153,17 +163,29 @@ class CustomAuthEmailOtpTest {
         assertThat(t.sent).hasSize(3);
     }
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(CustomAuthSrp.Shape.class)
     @DisplayName("PreventUserExistenceErrors: an unknown user gets PASSWORD_VERIFIER and the wrong-password error; no email")
-    void customAuthWhenUserUnknownAndExistenceErrorsPreventedThenAsAWrongPasswordAndNothingSent() {
+    void customAuthWhenUserUnknownAndExistenceErrorsPreventedThenAsAWrongPasswordAndNothingSent(
+            CustomAuthSrp.Shape shape) {
         clientId = client("ENABLED", null);
 
-        assertThatThrownBy(() -> passwordThenChallenge("nobody", "Right-Passw0rd!"))
+        assertThatThrownBy(() -> passwordThenChallenge(shape, "nobody", "Right-Passw0rd!"))
                 .isInstanceOf(NotAuthorizedException.class)
                 .hasMessage("Incorrect username or password.");
-        assertThatThrownBy(() -> passwordThenChallenge("ren", "Wrong-Passw0rd!"))
+        assertThatThrownBy(() -> passwordThenChallenge(shape, "ren", "Wrong-Passw0rd!"))
                 .isInstanceOf(NotAuthorizedException.class)
                 .hasMessage("Incorrect username or password.");
+        assertThat(t.sent).isEmpty();
+    }
+
+    @Test
+    @DisplayName("CUSTOM_AUTH with no SRP_A: the built-in Define asks for the password, which needs SRP_A; nothing is sent")
+    void customAuthWhenNoSrpAThenSrpAIsRequiredAndNothingSent() {
+        assertThatThrownBy(() -> new InitiateAuth(t.services).handle(new InitiateAuth.Request("CUSTOM_AUTH",
+                Map.of("USERNAME", "ren"), null, clientId, null, null, null)))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessage("SRP_A is required: begin a custom authentication with SRP to verify the password.");
         assertThat(t.sent).isEmpty();
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -108,15 +109,39 @@ public abstract class EmailOtpTriggersContract {
         return new ChallengeResult("CUSTOM_CHALLENGE", right, right ? "EMAIL_OTP:1" : "EMAIL_OTP:0");
     }
 
-    /** SRP_A and PASSWORD_VERIFIER passed, then {@code more}. */
-    private static List<ChallengeResult> afterPassword(ChallengeResult... more) {
-        List<ChallengeResult> session = new ArrayList<>(List.of(passed("SRP_A"), passed("PASSWORD_VERIFIER")));
-        session.addAll(List.of(more));
-        return session;
+    /**
+     * The two ways a client begins CUSTOM_AUTH with the password (spec §3.1), as Define sees them:
+     * before the proof, and once the password is proven.
+     */
+    enum Shape {
+        /** {@code SRP_A} with {@code CHALLENGE_NAME=SRP_A}: amazon-cognito-identity-js. */
+        SRP_A_FIRST(List.of(passed("SRP_A")), List.of(passed("SRP_A"), passed("PASSWORD_VERIFIER"))),
+        /** {@code SRP_A} alone: pycognito's {@code get_auth_params()}, the original demo's app. */
+        SRP_A_ALONE(List.of(), List.of(passed("PASSWORD_VERIFIER")));
+
+        final List<ChallengeResult> begun;
+        final List<ChallengeResult> proven;
+
+        Shape(List<ChallengeResult> begun, List<ChallengeResult> proven) {
+            this.begun = begun;
+            this.proven = proven;
+        }
+
+        /** The password proven, then {@code more}. */
+        List<ChallengeResult> afterPassword(ChallengeResult... more) {
+            List<ChallengeResult> session = new ArrayList<>(proven);
+            session.addAll(List.of(more));
+            return session;
+        }
+
+        List<ChallengeResult> wrongAnswers(int n) {
+            return afterPassword(Stream.generate(() -> answer(false)).limit(n).toArray(ChallengeResult[]::new));
+        }
     }
 
-    private static List<ChallengeResult> wrongAnswers(int n) {
-        return afterPassword(Stream.generate(() -> answer(false)).limit(n).toArray(ChallengeResult[]::new));
+    /** SRP_A and PASSWORD_VERIFIER passed, then {@code more}. */
+    private static List<ChallengeResult> afterPassword(ChallengeResult... more) {
+        return Shape.SRP_A_FIRST.afterPassword(more);
     }
 
     private static final DefineResponse PASSWORD_VERIFIER = new DefineResponse("PASSWORD_VERIFIER", false, false);
@@ -150,56 +175,71 @@ public abstract class EmailOtpTriggersContract {
 
     // ---- DefineAuthChallenge ----
 
-    @Test
-    void defineWhenSrpAPassedThenPasswordVerifier() {
-        assertThat(triggers.define(context(), List.of(passed("SRP_A")))).isEqualTo(PASSWORD_VERIFIER);
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    @DisplayName("the sign-in begins (empty session for SRP_A alone, [SRP_A ✓] after CHALLENGE_NAME=SRP_A): PASSWORD_VERIFIER")
+    void defineWhenSignInBeginsThenPasswordVerifier(Shape shape) {
+        assertThat(triggers.define(context(), shape.begun)).isEqualTo(PASSWORD_VERIFIER);
     }
 
-    @Test
-    void defineWhenPasswordVerifiedThenCustomChallenge() {
-        assertThat(triggers.define(context(), afterPassword())).isEqualTo(CUSTOM_CHALLENGE);
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void defineWhenPasswordVerifiedThenCustomChallenge(Shape shape) {
+        assertThat(triggers.define(context(), shape.afterPassword())).isEqualTo(CUSTOM_CHALLENGE);
     }
 
-    @Test
-    void defineWhenLastCodeRightThenIssueTokens() {
-        assertThat(triggers.define(context(), afterPassword(answer(true)))).isEqualTo(ISSUE_TOKENS);
-        assertThat(triggers.define(context(), afterPassword(answer(false), answer(false), answer(true))))
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void defineWhenLastCodeRightThenIssueTokens(Shape shape) {
+        assertThat(triggers.define(context(), shape.afterPassword(answer(true)))).isEqualTo(ISSUE_TOKENS);
+        assertThat(triggers.define(context(), shape.afterPassword(answer(false), answer(false), answer(true))))
                 .isEqualTo(ISSUE_TOKENS);
     }
 
-    @Test
-    void defineWhenCodeWrongBeforeTheLastAttemptThenCustomChallengeAgain() {
-        assertThat(triggers.define(context(), wrongAnswers(1))).isEqualTo(CUSTOM_CHALLENGE);
-        assertThat(triggers.define(context(), wrongAnswers(2))).isEqualTo(CUSTOM_CHALLENGE);
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void defineWhenCodeWrongBeforeTheLastAttemptThenCustomChallengeAgain(Shape shape) {
+        assertThat(triggers.define(context(), shape.wrongAnswers(1))).isEqualTo(CUSTOM_CHALLENGE);
+        assertThat(triggers.define(context(), shape.wrongAnswers(2))).isEqualTo(CUSTOM_CHALLENGE);
     }
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(Shape.class)
     @DisplayName("at most 3 code attempts per sign-in, then it must start over")
-    void defineWhenMaxCodeAttemptsAnsweredWrongThenFailAuthentication() {
-        assertThat(triggers.define(context(), wrongAnswers(3))).isEqualTo(FAIL);
+    void defineWhenMaxCodeAttemptsAnsweredWrongThenFailAuthentication(Shape shape) {
+        assertThat(triggers.define(context(), shape.wrongAnswers(3))).isEqualTo(FAIL);
     }
 
-    @Test
-    void defineWhenMaxCodeAttemptsConfiguredThenHonoured() {
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void defineWhenMaxCodeAttemptsConfiguredThenHonoured(Shape shape) {
         use(new EmailOtpSettings(6, Duration.ofMinutes(3), 5));
-        assertThat(triggers.define(context(), wrongAnswers(4))).isEqualTo(CUSTOM_CHALLENGE);
-        assertThat(triggers.define(context(), wrongAnswers(5))).isEqualTo(FAIL);
+        assertThat(triggers.define(context(), shape.wrongAnswers(4))).isEqualTo(CUSTOM_CHALLENGE);
+        assertThat(triggers.define(context(), shape.wrongAnswers(5))).isEqualTo(FAIL);
 
         use(new EmailOtpSettings(6, Duration.ofMinutes(3), 1));
-        assertThat(triggers.define(context(), wrongAnswers(1))).isEqualTo(FAIL);
-        assertThat(triggers.define(context(), afterPassword(answer(true)))).isEqualTo(ISSUE_TOKENS);
+        assertThat(triggers.define(context(), shape.wrongAnswers(1))).isEqualTo(FAIL);
+        assertThat(triggers.define(context(), shape.afterPassword(answer(true)))).isEqualTo(ISSUE_TOKENS);
     }
 
     static Stream<Arguments> sessionsThatFail() {
         return Stream.of(
-                Arguments.of("empty session (CUSTOM_AUTH without SRP)", List.of()),
                 Arguments.of("SRP_A failed", List.of(failed("SRP_A"))),
                 Arguments.of("password wrong", List.of(passed("SRP_A"), failed("PASSWORD_VERIFIER"))),
+                Arguments.of("password wrong (SRP_A alone)", List.of(failed("PASSWORD_VERIFIER"))),
+                Arguments.of("password wrong, then proven (SRP_A alone)",
+                        List.of(failed("PASSWORD_VERIFIER"), passed("PASSWORD_VERIFIER"), answer(true))),
+                Arguments.of("password proven twice", List.of(passed("PASSWORD_VERIFIER"), passed("PASSWORD_VERIFIER"))),
+                Arguments.of("SRP_A twice", List.of(passed("SRP_A"), passed("SRP_A"))),
+                Arguments.of("SRP_A after the password proof", List.of(passed("PASSWORD_VERIFIER"), passed("SRP_A"))),
+                Arguments.of("a code before the password proof",
+                        List.of(answer(true), passed("PASSWORD_VERIFIER"), answer(true))),
                 Arguments.of("unknown challenge first", List.of(passed("DEVICE_SRP_AUTH"))),
                 Arguments.of("unknown challenge after the password", afterPassword(passed("SMS_MFA"))),
+                Arguments.of("unknown challenge after the password (SRP_A alone)",
+                        Shape.SRP_A_ALONE.afterPassword(passed("SMS_MFA"))),
                 Arguments.of("code without a password", List.of(answer(true))),
                 Arguments.of("codes without a password", List.of(answer(false), answer(false), answer(true))),
-                Arguments.of("password proof without SRP_A", List.of(passed("PASSWORD_VERIFIER"), answer(true))),
                 Arguments.of("a challenge with no name", List.of(new ChallengeResult(null, true, null))));
     }
 
@@ -214,18 +254,22 @@ public abstract class EmailOtpTriggersContract {
         return new Context(POOL, CLIENT, USER, Map.of(), true, Map.of());
     }
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(Shape.class)
     @DisplayName("an unknown user is answered as a known one up to the password proof, whose simulated challenge fails")
-    void defineWhenUserNotFoundAndSrpAPassedThenPasswordVerifierAsForAKnownUser() {
-        assertThat(triggers.define(ghost(), List.of(passed("SRP_A")))).isEqualTo(PASSWORD_VERIFIER)
-                .isEqualTo(triggers.define(context(), List.of(passed("SRP_A"))));
+    void defineWhenUserNotFoundAndSignInBeginsThenPasswordVerifierAsForAKnownUser(Shape shape) {
+        assertThat(triggers.define(ghost(), shape.begun)).isEqualTo(PASSWORD_VERIFIER)
+                .isEqualTo(triggers.define(context(), shape.begun));
     }
 
     static Stream<Arguments> unknownUserSessions() {
         return Stream.of(
-                Arguments.of("empty session (CUSTOM_AUTH without SRP)", List.of()),
                 Arguments.of("SRP_A failed", List.of(failed("SRP_A"))),
                 Arguments.of("password proven", afterPassword()),
+                Arguments.of("password proven (SRP_A alone)", Shape.SRP_A_ALONE.afterPassword()),
+                Arguments.of("a right code after the password (SRP_A alone)",
+                        Shape.SRP_A_ALONE.afterPassword(answer(true))),
+                Arguments.of("password wrong (SRP_A alone)", List.of(failed("PASSWORD_VERIFIER"))),
                 Arguments.of("a right code after the password", afterPassword(answer(true))),
                 Arguments.of("a wrong code after the password", afterPassword(answer(false))),
                 Arguments.of("password wrong", List.of(passed("SRP_A"), failed("PASSWORD_VERIFIER"))));
@@ -253,6 +297,15 @@ public abstract class EmailOtpTriggersContract {
         String expected = CodeHasher.newCode(6, new Random(SEED));
         assertThat(emailedCode()).isEqualTo(expected);
         assertThat(email.html()).contains(expected);
+    }
+
+    @Test
+    void createWhenPasswordProvenFromSrpAAloneThenTheCodeIsEmailedAndVerifies() {
+        CreateResponse challenge = triggers.create(context(), "CUSTOM_CHALLENGE", Shape.SRP_A_ALONE.afterPassword());
+
+        assertThat(fixture.sent()).singleElement().satisfies(m -> assertThat(m.to()).isEqualTo(EMAIL));
+        assertThat(challenge.publicChallengeParameters()).isEqualTo(Map.of("email", "r***@e***"));
+        assertThat(triggers.verify(context(), challenge.privateChallengeParameters(), emailedCode())).isTrue();
     }
 
     @Test

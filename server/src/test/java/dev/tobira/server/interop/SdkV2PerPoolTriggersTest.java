@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNa
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LambdaConfigType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 
@@ -119,8 +120,9 @@ class SdkV2PerPoolTriggersTest {
     @Test
     @DisplayName("the built-in pool wants the password first, emails a code, and the sky's answer is no answer to it")
     void customAuthWhenPoolHasBuiltInTriggersThenPasswordThenEmailedCodeAndNotTheQuestion() throws Exception {
-        assertCognitoError(() -> customAuth(otpClient), NotAuthorizedException.class,
-                "Incorrect username or password.");
+        // Its Define asks for the password proof, which needs SRP_A.
+        assertCognitoError(() -> customAuth(otpClient), InvalidParameterException.class,
+                "SRP_A is required: begin a custom authentication with SRP to verify the password.");
         int mails = DevOutbox.count(tobira.endpoint(), EMAIL);
 
         RespondToAuthChallengeResponse challenge = otpChallenge();

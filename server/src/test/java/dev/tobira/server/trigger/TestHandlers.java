@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -53,6 +54,43 @@ public final class TestHandlers {
             }
             event.setResponse(response);
             return event;
+        }
+    }
+
+    /**
+     * DefineAuthChallenge written as the original demo's {@code lambda/define_auth/index.py} is (seed
+     * 000): by the session's length alone — empty → PASSWORD_VERIFIER; [PASSWORD_VERIFIER ✓] →
+     * CUSTOM_CHALLENGE; [PASSWORD_VERIFIER ✓, CUSTOM_CHALLENGE ✓] → tokens; anything else fails. It is
+     * made for CUSTOM_AUTH begun with SRP_A alone (pycognito), and, like the seed's, never looks at
+     * {@code userNotFound}.
+     */
+    public static final class SeedDefine implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            List<Map<String, Object>> session = (List<Map<String, Object>>) ((Map<String, Object>) event
+                    .get("request")).get("session");
+            Map<String, Object> last = session.isEmpty() ? Map.of() : session.getLast();
+            boolean passed = Boolean.TRUE.equals(last.get("challengeResult"));
+            Map<String, Object> response = new LinkedHashMap<>();
+            if (session.isEmpty()) {
+                response.put("challengeName", "PASSWORD_VERIFIER");
+                response.put("issueTokens", false);
+                response.put("failAuthentication", false);
+            } else if (session.size() == 1 && "PASSWORD_VERIFIER".equals(last.get("challengeName")) && passed) {
+                response.put("challengeName", "CUSTOM_CHALLENGE");
+                response.put("issueTokens", false);
+                response.put("failAuthentication", false);
+            } else if (session.size() == 2 && "CUSTOM_CHALLENGE".equals(last.get("challengeName")) && passed) {
+                response.put("issueTokens", true);
+                response.put("failAuthentication", false);
+            } else {
+                response.put("issueTokens", false);
+                response.put("failAuthentication", true);
+            }
+            Map<String, Object> out = new LinkedHashMap<>(event);
+            out.put("response", response);
+            return out;
         }
     }
 
