@@ -67,8 +67,11 @@ public final class InMemoryUserStore implements UserStore {
         return deleted;
     }
 
-    /** Whether the pool has a user with exactly this username. */
-    synchronized boolean exists(String userPoolId, String username) {
+    /**
+     * Whether the pool has a user with exactly this username. Not synchronized: the group store asks
+     * while holding its own lock, and a delete tells the group store while holding this one.
+     */
+    boolean exists(String userPoolId, String username) {
         return pool(userPoolId).values().stream().anyMatch(u -> u.username().equals(username));
     }
 
