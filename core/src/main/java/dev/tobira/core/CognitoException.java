@@ -71,6 +71,12 @@ public abstract sealed class CognitoException extends RuntimeException {
         }
     }
 
+    public static final class GroupExistsException extends CognitoException {
+        public GroupExistsException(String message) {
+            super(message);
+        }
+    }
+
     public static final class IncompleteSignatureException extends CognitoException {
         public IncompleteSignatureException(String message) {
             super(message);

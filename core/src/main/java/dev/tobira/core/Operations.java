@@ -24,7 +24,10 @@ public final class Operations {
                 InitiateAuth::new, RespondToAuthChallenge::new, AdminInitiateAuth::new,
                 AdminRespondToAuthChallenge::new, GetUser::new, GlobalSignOut::new, AdminUserGlobalSignOut::new,
                 RevokeToken::new, ChangePassword::new, ForgotPassword::new, ConfirmForgotPassword::new,
-                GetTokensFromRefreshToken::new, GetUserAuthFactors::new);
+                GetTokensFromRefreshToken::new, GetUserAuthFactors::new,
+                CreateGroup::new, GetGroup::new, ListGroups::new, UpdateGroup::new, DeleteGroup::new,
+                AdminAddUserToGroup::new, AdminRemoveUserFromGroup::new, AdminListGroupsForUser::new,
+                ListUsersInGroup::new, TagResource::new, UntagResource::new, ListTagsForResource::new);
         return factories.stream()
                 .map(f -> f.apply(services))
                 .collect(Collectors.toUnmodifiableMap(Operation::name, op -> op));

@@ -2,6 +2,7 @@ package dev.tobira.core;
 
 import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.code.CodeStore;
+import dev.tobira.core.group.GroupStore;
 import dev.tobira.core.message.MessageSender;
 import dev.tobira.core.pool.UserPoolClientStore;
 import dev.tobira.core.pool.UserPoolStore;
@@ -26,6 +27,7 @@ import java.util.random.RandomGenerator;
  * @param region the AWS region name that prefixes pool ids (e.g. {@code us-east-1})
  * @param accountId the 12-digit account id in pool ARNs
  * @param triggers runs the pools' Lambda trigger functions (other than Tobira's built-in ones)
+ * @param groups the pools' groups and their members
  */
 public record Services(
         UserPoolStore pools,
@@ -45,4 +47,5 @@ public record Services(
         RandomGenerator random,
         String region,
         String accountId,
-        TriggerInvoker triggers) {}
+        TriggerInvoker triggers,
+        GroupStore groups) {}

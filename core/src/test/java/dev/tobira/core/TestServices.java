@@ -40,7 +40,7 @@ public final class TestServices {
         services = new Services(stores.pools(), stores.clients(), stores.users(), new InMemoryCodeStore(),
                 new InMemoryAuthSessionStore(), new InMemoryLockoutStore(), new InMemoryTokenStore(),
                 new TokenIssuer(keys, clock, "http://localhost:9229", new Random(13)), keys, recorder, Transactions.direct(), new CodeHasher(new byte[32]), limits,
-                clock, new Random(11), "us-east-1", "000000000000", triggers);
+                clock, new Random(11), "us-east-1", "000000000000", triggers, stores.groups());
     }
 
     public TestServices() {

@@ -1,12 +1,14 @@
 package dev.tobira.core.memory;
 
-/** The three in-memory stores, wired so that deleting a pool deletes what belongs to it. */
+/** The in-memory stores, wired so that deleting a pool deletes what belongs to it, and a user its memberships. */
 public record InMemoryStores(InMemoryUserPoolStore pools, InMemoryUserPoolClientStore clients,
-        InMemoryUserStore users) {
+        InMemoryUserStore users, InMemoryGroupStore groups) {
 
     public static InMemoryStores create() {
         InMemoryUserPoolClientStore clients = new InMemoryUserPoolClientStore();
         InMemoryUserStore users = new InMemoryUserStore();
-        return new InMemoryStores(new InMemoryUserPoolStore(clients, users), clients, users);
+        InMemoryGroupStore groups = new InMemoryGroupStore(users);
+        users.onDelete(groups::userDeleted);
+        return new InMemoryStores(new InMemoryUserPoolStore(clients, users, groups::deleteAll), clients, users, groups);
     }
 }

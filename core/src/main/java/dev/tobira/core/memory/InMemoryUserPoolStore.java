@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** Pools in memory, for tests and {@code --in-memory}; deleting a pool also deletes its clients and users. */
 public final class InMemoryUserPoolStore implements UserPoolStore {
@@ -16,10 +17,18 @@ public final class InMemoryUserPoolStore implements UserPoolStore {
     private final Map<String, UserPool> pools = new ConcurrentHashMap<>();
     private final InMemoryUserPoolClientStore clients;
     private final InMemoryUserStore users;
+    private final Consumer<String> alsoDelete;
 
     public InMemoryUserPoolStore(InMemoryUserPoolClientStore clients, InMemoryUserStore users) {
+        this(clients, users, id -> {});
+    }
+
+    /** @param alsoDelete deletes the other things a pool owns (its groups), given the pool's id */
+    public InMemoryUserPoolStore(InMemoryUserPoolClientStore clients, InMemoryUserStore users,
+            Consumer<String> alsoDelete) {
         this.clients = clients;
         this.users = users;
+        this.alsoDelete = alsoDelete;
     }
 
     @Override
@@ -43,6 +52,7 @@ public final class InMemoryUserPoolStore implements UserPoolStore {
     public synchronized boolean delete(String id) {
         clients.deleteAll(id);
         users.deleteAll(id);
+        alsoDelete.accept(id);
         return pools.remove(id) != null;
     }
 

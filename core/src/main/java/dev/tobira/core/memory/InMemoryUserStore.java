@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /** Users in memory, for tests and {@code --in-memory}. */
 public final class InMemoryUserStore implements UserStore {
@@ -18,6 +19,7 @@ public final class InMemoryUserStore implements UserStore {
     /** Keyed by pool id, then by the username's lookup key (lower-cased unless the pool is case-sensitive). */
     private final Map<String, Map<String, User>> users = new ConcurrentHashMap<>();
     private final Map<String, Boolean> caseSensitivity = new ConcurrentHashMap<>();
+    private BiConsumer<String, String> deletionListener = (pool, username) -> {};
 
     @Override
     public synchronized void create(User user, boolean caseSensitive) {
@@ -58,7 +60,24 @@ public final class InMemoryUserStore implements UserStore {
     @Override
     public synchronized boolean delete(String userPoolId, String username) {
         Map<String, User> pool = pool(userPoolId);
-        return pool.entrySet().removeIf(e -> e.getValue().username().equals(username));
+        boolean deleted = pool.entrySet().removeIf(e -> e.getValue().username().equals(username));
+        if (deleted) {
+            deletionListener.accept(userPoolId, username);
+        }
+        return deleted;
+    }
+
+    /**
+     * Whether the pool has a user with exactly this username. Not synchronized: the group store asks
+     * while holding its own lock, and a delete tells the group store while holding this one.
+     */
+    boolean exists(String userPoolId, String username) {
+        return pool(userPoolId).values().stream().anyMatch(u -> u.username().equals(username));
+    }
+
+    /** Told of every deleted user (pool id, username), as a database's cascades would be. */
+    synchronized void onDelete(BiConsumer<String, String> listener) {
+        deletionListener = listener;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.tobira.core.ops;
 
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.UnsupportedUserStateException;
-import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.CognitoException.UsernameExistsException;
 import dev.tobira.core.Services;
 import dev.tobira.core.message.Message;
@@ -81,8 +80,7 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
     }
 
     private Response resend(UserPool pool, Request r) {
-        User user = Users.lookUp(services, pool, r.username())
-                .orElseThrow(() -> new UserNotFoundException("User does not exist."));
+        User user = Pools.user(services, pool, r.username());
         if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
             throw new UnsupportedUserStateException("Resend not possible. " + user.username()
                     + " status is not FORCE_CHANGE_PASSWORD.");

@@ -96,7 +96,7 @@ public final class CreateUserPool extends ServiceOperation<CreateUserPool.Reques
                 r.deviceConfiguration(),
                 PoolSettings.emailConfiguration(r.emailConfiguration()),
                 r.smsConfiguration(),
-                r.userPoolTags() == null ? Map.of() : r.userPoolTags(),
+                Tags.checked(r.userPoolTags() == null ? Map.of() : r.userPoolTags()),
                 PoolSettings.adminCreateUserConfig(r.adminCreateUserConfig()),
                 r.userPoolAddOns(),
                 r.usernameConfiguration() == null

@@ -31,9 +31,15 @@ final class Pools {
         }
     }
 
-    /** The user named {@code username}: the username itself, or an alias/username attribute (email, phone). */
+    /**
+     * The user an administrator's call names with {@code username}: the username itself, an alias or
+     * username attribute (email, phone), or else the user's {@code sub}. Cognito's Admin* calls accept
+     * the sub ("If username isn't an alias attribute in your user pool, this value must be the sub of a
+     * local user"); the calls users make themselves do not.
+     */
     static User user(Services services, UserPool pool, String username) {
         return Users.lookUp(services, pool, username)
+                .or(() -> Users.bySub(services, pool, username))
                 .orElseThrow(() -> new UserNotFoundException("User does not exist."));
     }
 }

@@ -42,7 +42,7 @@ final class SignInTokens {
     static AuthResponse.AuthenticationResult signIn(Services services, UserPool pool, UserPoolClient client,
             User user) {
         Authentication authentication = services.tokenIssuer().newAuthentication();
-        IssuedTokens tokens = services.tokenIssuer().issue(new TokenRequest(client, user, authentication));
+        IssuedTokens tokens = services.tokenIssuer().issue(tokenRequest(services, client, user, authentication));
         String refreshToken = newRefreshToken(services);
         Instant now = services.clock().instant();
         services.tokenStore().create(
@@ -53,6 +53,13 @@ final class SignInTokens {
         AutoSignIn.endedBy(services, user, now);
         return new AuthResponse.AuthenticationResult(tokens.accessToken(), tokens.expiresIn(), tokens.tokenType(),
                 refreshToken, tokens.idToken());
+    }
+
+    /** What the issuer needs for {@code user}'s tokens, with the groups the user is in now. */
+    static TokenRequest tokenRequest(Services services, UserPoolClient client, User user,
+            Authentication authentication) {
+        return new TokenRequest(client, user, authentication,
+                services.groups().allGroupsOf(user.userPoolId(), user.username()));
     }
 
     /** REFRESH_TOKEN_AUTH: new ID and access tokens of the same family; no new refresh token. */
@@ -103,7 +110,8 @@ final class SignInTokens {
                 next = null; // a racing rotation replaced it a moment ago; this call is within the grace period
             }
         }
-        IssuedTokens tokens = services.tokenIssuer().issue(new TokenRequest(client, user,
+        // The groups are read now, so a refresh shows the memberships of the moment (not of the sign-in).
+        IssuedTokens tokens = services.tokenIssuer().issue(tokenRequest(services, client, user,
                 new Authentication(family.authTime(), family.originJti(), Ids.uuid(services.random()))));
         return new AuthResponse.AuthenticationResult(tokens.accessToken(), tokens.expiresIn(), tokens.tokenType(),
                 next, tokens.idToken());

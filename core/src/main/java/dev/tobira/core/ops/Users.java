@@ -38,6 +38,11 @@ final class Users {
         return Optional.empty();
     }
 
+    /** The user whose {@code sub} is exactly {@code sub} (subs are unique and never change case). */
+    static Optional<User> bySub(Services services, UserPool pool, String sub) {
+        return single(services.users().findByAttribute(pool.id(), "sub", sub, true));
+    }
+
     /** preferred_username needs no verification; email and phone_number only count once verified. */
     private static boolean isVerifiedAlias(User user, String alias) {
         return switch (alias) {

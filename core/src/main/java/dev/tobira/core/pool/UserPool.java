@@ -89,6 +89,17 @@ public record UserPool(
                 estimatedNumberOfUsers);
     }
 
+    /** This pool with another set of tags (TagResource, UntagResource). */
+    public UserPool withTags(Map<String, String> tags) {
+        return new UserPool(id, name, arn, policies, deletionProtection, lambdaConfig, status, lastModifiedDate,
+                creationDate, schemaAttributes, autoVerifiedAttributes, aliasAttributes, usernameAttributes,
+                smsVerificationMessage, emailVerificationMessage, emailVerificationSubject,
+                verificationMessageTemplate, smsAuthenticationMessage, userAttributeUpdateSettings, mfaConfiguration,
+                deviceConfiguration, emailConfiguration, smsConfiguration, tags, adminCreateUserConfig,
+                userPoolAddOns, usernameConfiguration, accountRecoverySetting, userPoolTier, emailMfaConfiguration,
+                estimatedNumberOfUsers);
+    }
+
     /** The part of the id after {@code _}: the "pool name" that SRP hashes into {@code x} (spec §2.2). */
     public String srpPoolName() {
         return id.substring(id.indexOf('_') + 1);

@@ -100,11 +100,14 @@ public final class TokenIssuer {
      * booleans and every other value (such as {@code custom:*}) as the string it is stored as; then
      * {@code iss}, {@code cognito:username} (the internal username), {@code origin_jti}, {@code aud}
      * (the client id), {@code event_id}, {@code token_use} {@code id}, {@code auth_time}, {@code exp},
-     * {@code iat}, {@code jti}. No {@code cognito:groups}: Tobira has no groups yet.
+     * {@code iat}, {@code jti}. A user in groups also gets {@code cognito:groups} right after {@code sub},
+     * and {@code cognito:preferred_role} (when one is decided) and {@code cognito:roles} (when a group has a
+     * role) before {@code iss} ({@link GroupClaims}; the order of AWS's documented example token).
      *
      * <p>Access token (spec §6.4): {@code sub}, {@code iss}, {@code client_id}, {@code origin_jti},
      * {@code event_id}, {@code token_use} {@code access}, {@code scope} {@value #SIGNIN_SCOPE},
-     * {@code auth_time}, {@code exp}, {@code iat}, {@code jti}, {@code username}; no {@code aud}.
+     * {@code auth_time}, {@code exp}, {@code iat}, {@code jti}, {@code username}; no {@code aud}; a user
+     * in groups gets {@code cognito:groups} right after {@code sub}, and no role claims.
      *
      * <p>Creates the pool's current keys if it has none yet.
      */
@@ -120,10 +123,16 @@ public final class TokenIssuer {
         String accessJti = Ids.uuid(random);
         String idJti = Ids.uuid(random);
 
+        GroupClaims groups = GroupClaims.of(request.groups());
         JWTClaimsSet.Builder id = new JWTClaimsSet.Builder().subject(user.sub());
+        addGroups(id, groups);
         for (Attribute attribute : readableAttributes(client, user)) {
             id.claim(attribute.name(), BOOLEAN_ATTRIBUTES.contains(attribute.name())
                     ? Boolean.parseBoolean(attribute.value()) : attribute.value());
+        }
+        groups.preferredRole().ifPresent(role -> id.claim("cognito:preferred_role", role));
+        if (!groups.roles().isEmpty()) {
+            id.claim("cognito:roles", groups.roles());
         }
         id.issuer(issuer(userPoolId))
                 .claim("cognito:username", user.username())
@@ -136,8 +145,9 @@ public final class TokenIssuer {
                 .issueTime(Date.from(issuedAt))
                 .jwtID(idJti);
 
-        JWTClaimsSet access = new JWTClaimsSet.Builder()
-                .subject(user.sub())
+        JWTClaimsSet.Builder accessClaims = new JWTClaimsSet.Builder().subject(user.sub());
+        addGroups(accessClaims, groups);
+        JWTClaimsSet access = accessClaims
                 .issuer(issuer(userPoolId))
                 .claim("client_id", client.clientId())
                 .claim("origin_jti", authentication.originJti())
@@ -219,6 +229,13 @@ public final class TokenIssuer {
         keys.current(userPoolId, TokenUse.ID);
         keys.current(userPoolId, TokenUse.ACCESS);
         return keys.published(userPoolId).stream().map(SigningKey::publicJwk).toList();
+    }
+
+    /** {@code cognito:groups}, left out (as Cognito does) for a user in no group. */
+    private static void addGroups(JWTClaimsSet.Builder claims, GroupClaims groups) {
+        if (!groups.groups().isEmpty()) {
+            claims.claim("cognito:groups", groups.groups());
+        }
     }
 
     private static List<Attribute> readableAttributes(UserPoolClient client, User user) {

@@ -164,9 +164,9 @@ class WireProtocolTest {
 
     @Test
     void postWhenOperationKnownButNotImplementedThenSaysSoInsteadOfSucceeding() throws Exception {
-        assertError(post("CreateGroup", "{\"GroupName\":\"g\",\"UserPoolId\":\"us-east-1_TobiraDev\"}"),
+        assertError(post("AdminListDevices", "{\"Username\":\"u\",\"UserPoolId\":\"us-east-1_TobiraDev\"}"),
                 "UnsupportedOperationException",
-                "Tobira does not implement CreateGroup (yet). See the README for what is supported.");
+                "Tobira does not implement AdminListDevices (yet). See the README for what is supported.");
     }
 
     @Test
