@@ -321,7 +321,8 @@ public final class TobiraCommand implements Callable<Integer> {
             Settings settings = new Settings(true, host == null ? "127.0.0.1" : host, port, dataDir, inMemory,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "http://localhost:" + port : issuerUrl, Optional.empty(), Optional.empty(),
-                    region, accountId, maxBodyBytes, behindProxy, rateLimits.get(), limits, delivery(), triggers.get());
+                    region, accountId, maxBodyBytes, behindProxy, rateLimits.get(), limits, delivery(),
+                    triggers.get());
             List<String> missing = settings.delivery().missing();
             if (!missing.isEmpty()) {
                 return refuse("tobira dev: cannot start", missing, "");

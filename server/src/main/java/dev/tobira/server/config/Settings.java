@@ -215,15 +215,14 @@ public record Settings(
             return new Triggers(Map.of(), List.of(), Optional.empty());
         }
 
-        /** These settings with {@code folders} as the function folders. */
-        public Triggers withFolders(Map<String, FunctionFolder> folders) {
-            return new Triggers(javaClasses, classpath, lambdaEndpoint, folders, environment, functionEnvironment);
-        }
-
-        /** These settings with these user-given variables for the folder functions. */
-        public Triggers withEnvironment(Map<String, String> environment,
-                Map<String, Map<String, String>> functionEnvironment) {
-            return new Triggers(javaClasses, classpath, lambdaEndpoint, folders, environment, functionEnvironment);
+        /** Names the user's variables but not their values: they may hold secrets. */
+        @Override
+        public String toString() {
+            Map<String, java.util.Set<String>> keys = new java.util.TreeMap<>();
+            functionEnvironment.forEach((k, v) -> keys.put(k, new java.util.TreeSet<>(v.keySet())));
+            return "Triggers[javaClasses=" + javaClasses + ", classpath=" + classpath + ", lambdaEndpoint="
+                    + lambdaEndpoint.orElse("-") + ", folders=" + folders + ", environment="
+                    + new java.util.TreeSet<>(environment.keySet()) + ", functionEnvironment=" + keys + "]";
         }
     }
 

@@ -245,6 +245,41 @@ class FolderFunctionsTest {
         assertThat(workers).noneMatch(ProcessHandle::isAlive);
     }
 
+    @Test
+    void environmentWhenProductionThenAdminCredentialsEndpointsKeptVariablesAndTheUsersOwnLast() {
+        Settings dev = settings(Map.of(), Map.of("STAGE", "local", "AWS_REGION", "eu-west-1"),
+                Map.of("f", Map.of("STAGE", "f's own")));
+        Settings production = new Settings(false, "0.0.0.0", PORT, Path.of("."), false, Optional.of("jdbc:h2:mem:x"),
+                Optional.empty(), Optional.empty(), "https://id.example.com", Optional.of("AKIDADMIN"),
+                Optional.of("admin-secret"), "us-east-1", "000000000000", Settings.DEFAULT_MAX_BODY_BYTES, false,
+                Settings.ApiRateLimits.OFF, Limits.DEFAULT, Settings.Delivery.none(), dev.triggers());
+        FolderFunctions.Resolved f = new FolderFunctions.Resolved("f", Path.of("/srv/f"), FolderFunctions.Language.PYTHON,
+                "index.handler", Path.of("/usr/bin/python3"));
+        Map<String, String> parent = Map.of("PATH", "/usr/bin", "HOME", "/home/ren", "LANG", "C.UTF-8",
+                "HTTPS_PROXY", "http://proxy:3128", "AWS_PROFILE", "prod", "AWS_SECRET_ACCESS_KEY", "parent's");
+
+        Map<String, String> env = FolderFunctions.environment(production, f, "http://127.0.0.1:9229", parent);
+
+        assertThat(env).containsEntry("PATH", "/usr/bin").containsEntry("HOME", "/home/ren")
+                .containsEntry("LANG", "C.UTF-8")
+                .doesNotContainKeys("HTTPS_PROXY", "AWS_PROFILE")
+                .containsEntry("AWS_ACCESS_KEY_ID", "AKIDADMIN").containsEntry("AWS_SECRET_ACCESS_KEY", "admin-secret")
+                .containsEntry("AWS_ENDPOINT_URL", "http://127.0.0.1:9229")
+                .containsEntry("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", "http://127.0.0.1:9229")
+                .containsEntry("AWS_ENDPOINT_URL_SES", "http://127.0.0.1:9229")
+                .containsEntry("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:9229")
+                .containsEntry("AWS_ENDPOINT_URL_SNS", "http://127.0.0.1:9229")
+                .containsEntry("AWS_DEFAULT_REGION", "us-east-1")
+                .containsEntry("AWS_LAMBDA_FUNCTION_NAME", "f")
+                .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
+                .containsEntry("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
+                .containsEntry("AWS_REGION", "eu-west-1")
+                .containsEntry("STAGE", "f's own");
+        assertThat(FolderFunctions.environment(dev, f, "http://127.0.0.1:9229", parent))
+                .containsEntry("AWS_ACCESS_KEY_ID", "tobira-local");
+        assertThat(production.triggers().toString()).contains("STAGE").doesNotContain("local", "f's own");
+    }
+
     // ---- Start-up checks ----
 
     @Test
