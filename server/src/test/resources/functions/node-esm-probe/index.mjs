@@ -1,3 +1,5 @@
+import shout from 'shout';
+
 // A Node.js ES module trigger function for Tobira's tests: an async handler whose behaviour the event's "mode" picks.
 export const handler = async (event, context) => {
   const mode = event.mode ?? 'echo';
@@ -25,5 +27,6 @@ export const handler = async (event, context) => {
     waits: context.callbackWaitsForEmptyEventLoop,
     cognitoEndpoint: process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
     own: process.env.PROBE_OWN,
+    shouted: shout('hello ren'),
   };
 };

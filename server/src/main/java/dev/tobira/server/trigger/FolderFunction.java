@@ -248,6 +248,10 @@ final class FolderFunction implements LambdaFunction, AutoCloseable {
             return new Outcome.Unavailable("Runtime failed to start: " + e.getMessage());
         }
         worker = w;
+        if (closed) {
+            stop();
+            return new Outcome.Unavailable("Tobira is stopping");
+        }
         Message first = w.next(INIT_TIMEOUT.toNanos());
         if (first instanceof Message.Line line && line.json().path("ready").asBoolean(false)) {
             log.info("[{}] worker started (pid {})", name, w.process.pid());

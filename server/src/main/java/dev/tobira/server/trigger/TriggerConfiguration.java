@@ -34,7 +34,12 @@ public class TriggerConfiguration {
 
     @Bean
     ApplicationListener<WebServerInitializedEvent> triggerFunctionsPort() {
-        return event -> boundPort.set(event.getWebServer().getPort());
+        return event -> {
+            // The API's server, not a separate management (actuator) one.
+            if (event.getApplicationContext().getServerNamespace() == null) {
+                boundPort.set(event.getWebServer().getPort());
+            }
+        };
     }
 
     @Bean(destroyMethod = "close")

@@ -119,14 +119,15 @@ class FolderFunctionsTest {
     }
 
     @Test
-    void invokeWhenNodeEsmAsyncHandlerThenItsAnswerSeesContextAndEnvironment() {
+    void invokeWhenNodeEsmAsyncHandlerThenItsAnswerSeesContextEnvironmentAndNodeModules() {
         Map<String, Object> out = invoker(FunctionInvoker.TIMEOUT).invoke(ARN + "probe-mjs:live", "DefineAuthChallenge",
                 event("echo"));
 
         assertThat(out).containsEntry("functionName", "probe-mjs")
                 .containsEntry("waits", true)
                 .containsEntry("cognitoEndpoint", "http://127.0.0.1:" + PORT)
-                .containsEntry("own", "node's own");
+                .containsEntry("own", "node's own")
+                .containsEntry("shouted", "HELLO REN!");
         assertThat((String) out.get("requestId")).matches("[0-9a-f-]{36}");
         assertThat(((Number) out.get("remaining")).intValue()).isPositive().isLessThanOrEqualTo(5000);
     }
