@@ -26,12 +26,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException;
 
 /**
  * CUSTOM_AUTH through the AWS SDK for Java v2 with the triggers run from folders by local workers:
  * Define in Node.js (CommonJS, sync), Create in Python (boto3 calling back into Tobira through
  * {@code AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER}, its answer from {@code --trigger-env}), Verify
- * in Node.js (callback style).
+ * in Node.js (callback style); and a Node.js ES module that throws.
  */
 class SdkV2FolderTriggersTest {
 
@@ -40,6 +41,7 @@ class SdkV2FolderTriggersTest {
     private static RunningTobira tobira;
     private static CognitoIdentityProviderClient cognito;
     private static String client;
+    private static String closedClient;
     private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
     private static final Logger TRIGGER_LOG = (Logger) LoggerFactory.getLogger("tobira.trigger");
 
@@ -52,7 +54,8 @@ class SdkV2FolderTriggersTest {
         tobira = RunningTobira.devInMemory(new Settings.Triggers(Map.of(), List.of(), Optional.empty(), Map.of(
                 "sky-define", new FunctionFolder(folder("node-cjs-define"), Optional.empty()),
                 "sky-create", new FunctionFolder(folder("python-create"), Optional.empty()),
-                "sky-verify", new FunctionFolder(folder("node-callback-verify"), Optional.of("index.handler"))),
+                "sky-verify", new FunctionFolder(folder("node-callback-verify"), Optional.of("index.handler")),
+                "closed", new FunctionFolder(folder("node-throws"), Optional.empty())),
                 Map.of(), Map.of("sky-create", Map.of("SKY_ANSWER", "blue"))));
         // After the start: Spring Boot sets up logging anew as it starts.
         LOG.start();
@@ -65,6 +68,11 @@ class SdkV2FolderTriggersTest {
                 .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_CUSTOM_AUTH)).userPoolClient().clientId();
         cognito.adminCreateUser(b -> b.userPoolId(pool).username("ren").messageAction("SUPPRESS")
                 .userAttributes(a -> a.name("email").value("ren@example.com")));
+        String closedPool = cognito.createUserPool(b -> b.poolName("closed").lambdaConfig(l -> l
+                .defineAuthChallenge(ARN + "closed"))).userPool().id();
+        closedClient = cognito.createUserPoolClient(b -> b.userPoolId(closedPool).clientName("web")
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_CUSTOM_AUTH)).userPoolClient().clientId();
+        cognito.adminCreateUser(b -> b.userPoolId(closedPool).username("ren").messageAction("SUPPRESS"));
     }
 
     @AfterAll
@@ -100,6 +108,13 @@ class SdkV2FolderTriggersTest {
                 .contains("[sky-create] create: a question for ren")
                 .anySatisfy(l -> assertThat(l).matches("\\[sky-create] \\[INFO]\\t[0-9a-f-]{36}\\tasking "
                         + "ren@example.com about the sky"));
+    }
+
+    @Test
+    void customAuthWhenFolderFunctionThrowsThenUserLambdaValidationWithItsMessage() {
+        assertCognitoError(() -> cognito.initiateAuth(b -> b.clientId(closedClient)
+                .authFlow(AuthFlowType.CUSTOM_AUTH).authParameters(Map.of("USERNAME", "ren"))),
+                UserLambdaValidationException.class, "DefineAuthChallenge failed with error No sign-in today..");
     }
 
     @Test
