@@ -182,6 +182,11 @@ final class FolderFunction implements LambdaFunction, AutoCloseable {
         if (closed) {
             return new Outcome.Unavailable("Tobira is stopping");
         }
+        if (worker != null && !worker.process.isAlive()) {
+            // It died between calls (e.g. a timer of the function's threw): a new one takes this call.
+            log.warn("[{}] worker exited between calls; starting a new one", name);
+            stop();
+        }
         if (worker == null) {
             long before = System.nanoTime();
             Outcome failedStart = start();
