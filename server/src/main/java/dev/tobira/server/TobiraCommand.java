@@ -3,10 +3,13 @@ package dev.tobira.server;
 import dev.tobira.core.Limits;
 import dev.tobira.core.trigger.EmailOtpSettings;
 import dev.tobira.server.config.Settings;
+import dev.tobira.server.config.TriggerEnvironment;
+import dev.tobira.server.trigger.FolderFunctions;
 import dev.tobira.server.web.WebCommand;
 import dev.tobira.server.web.WebStandalone;
 import java.time.Duration;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -228,6 +231,24 @@ public final class TobiraCommand implements Callable<Integer> {
                 defaultValue = "${env:TOBIRA_TRIGGER_CLASSPATH}")
         List<Path> triggerClasspath;
 
+        @Option(names = "--trigger-dir", split = ",", paramLabel = "FUNCTION=PATH[:HANDLER]",
+                description = "Run the Lambda function FUNCTION from the folder PATH in a local Python (index.py) or "
+                        + "Node.js (index.mjs, index.js) worker process; HANDLER as Lambda's (default index.handler); "
+                        + "repeatable.",
+                defaultValue = "${env:TOBIRA_TRIGGER_DIRS}")
+        Map<String, String> triggerDirs;
+
+        @Option(names = "--trigger-env", split = ",", paramLabel = "FUNCTION:KEY=VALUE",
+                description = "An environment variable for the folder function FUNCTION; repeatable.",
+                defaultValue = "${env:TOBIRA_TRIGGER_ENV}")
+        List<String> triggerEnv;
+
+        @Option(names = "--trigger-env-file", paramLabel = "PATH",
+                description = "Environment variables for folder functions, lines FUNCTION:KEY=VALUE or KEY=VALUE "
+                        + "(every function).",
+                defaultValue = "${env:TOBIRA_TRIGGER_ENV_FILE}")
+        String triggerEnvFile;
+
         /** The limits, or empty after saying on stderr which setting is out of range. */
         Optional<Limits> validLimits() {
             try {
@@ -238,9 +259,25 @@ public final class TobiraCommand implements Callable<Integer> {
             }
         }
 
-        Settings.Triggers triggers() {
-            return new Settings.Triggers(triggerClasses == null ? Map.of() : triggerClasses,
-                    triggerClasspath == null ? List.of() : triggerClasspath, given(lambdaEndpoint));
+        /** The trigger settings, or empty after saying on stderr what is wrong with them. */
+        Optional<Settings.Triggers> validTriggers() {
+            try {
+                Map<String, Settings.FunctionFolder> folders = new LinkedHashMap<>();
+                if (triggerDirs != null) {
+                    triggerDirs.forEach((name, dir) -> folders.put(name, Settings.FunctionFolder.parse(dir)));
+                }
+                TriggerEnvironment env = TriggerEnvironment.parse(triggerEnv == null ? List.of() : triggerEnv,
+                        given(triggerEnvFile).map(Path::of));
+                Settings.Triggers triggers = new Settings.Triggers(triggerClasses == null ? Map.of() : triggerClasses,
+                        triggerClasspath == null ? List.of() : triggerClasspath, given(lambdaEndpoint), folders,
+                        env.shared(), env.perFunction());
+                List<String> problems = FolderFunctions.problems(triggers);
+                problems.forEach(p -> System.err.println("tobira: cannot start: " + p));
+                return problems.isEmpty() ? Optional.of(triggers) : Optional.empty();
+            } catch (IllegalArgumentException e) {
+                System.err.println("tobira: cannot start: " + e.getMessage());
+                return Optional.empty();
+            }
         }
 
         Settings.Delivery delivery() {
@@ -276,14 +313,16 @@ public final class TobiraCommand implements Callable<Integer> {
         public Integer call() {
             Optional<Limits> valid = validLimits();
             Optional<Settings.ApiRateLimits> rateLimits = validRateLimits(Settings.ApiRateLimits.OFF);
-            if (valid.isEmpty() || rateLimits.isEmpty()) {
+            Optional<Settings.Triggers> triggers = validTriggers();
+            if (valid.isEmpty() || rateLimits.isEmpty() || triggers.isEmpty()) {
                 return 2;
             }
             Limits limits = valid.get();
             Settings settings = new Settings(true, host == null ? "127.0.0.1" : host, port, dataDir, inMemory,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "http://localhost:" + port : issuerUrl, Optional.empty(), Optional.empty(),
-                    region, accountId, maxBodyBytes, behindProxy, rateLimits.get(), limits, delivery(), triggers());
+                    region, accountId, maxBodyBytes, behindProxy, rateLimits.get(), limits, delivery(),
+                    triggers.get());
             List<String> missing = settings.delivery().missing();
             if (!missing.isEmpty()) {
                 return refuse("tobira dev: cannot start", missing, "");
@@ -313,7 +352,8 @@ public final class TobiraCommand implements Callable<Integer> {
         public Integer call() {
             Optional<Limits> valid = validLimits();
             Optional<Settings.ApiRateLimits> rateLimits = validRateLimits(Settings.ApiRateLimits.PRODUCTION);
-            if (valid.isEmpty() || rateLimits.isEmpty()) {
+            Optional<Settings.Triggers> triggers = validTriggers();
+            if (valid.isEmpty() || rateLimits.isEmpty() || triggers.isEmpty()) {
                 return 2;
             }
             Limits limits = valid.get();
@@ -321,7 +361,7 @@ public final class TobiraCommand implements Callable<Integer> {
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "" : issuerUrl, Optional.ofNullable(adminAccessKeyId),
                     Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes, behindProxy,
-                    rateLimits.get(), limits, delivery(), triggers());
+                    rateLimits.get(), limits, delivery(), triggers.get());
             List<String> missing = settings.missingForProduction();
             if (!missing.isEmpty()) {
                 return refuse("tobira start: cannot start in production mode", missing, ", or use 'tobira dev'");

@@ -177,25 +177,78 @@ public record Settings(
 
     /**
      * How a pool's Lambda trigger ARNs run (other than the built-in {@code tobira-email-otp}): a
-     * function whose name is in {@code javaClasses} runs that class in this process; any other
-     * through the AWS Lambda Invoke API at {@code lambdaEndpoint}, or at AWS's own endpoint for the
-     * ARN's region when that is not set.
+     * function whose name is in {@code folders} runs its handler from that folder in a local Python or
+     * Node.js worker process; one whose name is in {@code javaClasses} runs that class in this process;
+     * any other through the AWS Lambda Invoke API at {@code lambdaEndpoint}, or at AWS's own endpoint
+     * for the ARN's region when that is not set.
      *
      * @param javaClasses function name (the last part of the ARN, e.g. {@code my-define}) to the
      *     fully qualified name of a class implementing {@code RequestHandler} or {@code RequestStreamHandler}
      * @param classpath jars and directories that hold those classes, besides Tobira's own classpath
      * @param lambdaEndpoint e.g. {@code http://127.0.0.1:3001} for SAM local
+     * @param folders function name to the folder holding its code ({@code --trigger-dir})
+     * @param environment variables every folder function sees, besides those Tobira sets
+     * @param functionEnvironment function name to the variables only that function sees; they win
+     *     over {@code environment}
      */
-    public record Triggers(Map<String, String> javaClasses, List<Path> classpath, Optional<String> lambdaEndpoint) {
+    public record Triggers(Map<String, String> javaClasses, List<Path> classpath, Optional<String> lambdaEndpoint,
+            Map<String, FunctionFolder> folders, Map<String, String> environment,
+            Map<String, Map<String, String>> functionEnvironment) {
 
         public Triggers {
             javaClasses = Map.copyOf(javaClasses);
             classpath = List.copyOf(classpath);
+            folders = Map.copyOf(folders);
+            environment = Map.copyOf(environment);
+            Map<String, Map<String, String>> copy = new java.util.HashMap<>();
+            functionEnvironment.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+            functionEnvironment = Map.copyOf(copy);
+        }
+
+        /** Java classes and the Invoke API only, no function folders. */
+        public Triggers(Map<String, String> javaClasses, List<Path> classpath, Optional<String> lambdaEndpoint) {
+            this(javaClasses, classpath, lambdaEndpoint, Map.of(), Map.of(), Map.of());
         }
 
         /** No Java classes, AWS's own Lambda endpoints. */
         public static Triggers none() {
             return new Triggers(Map.of(), List.of(), Optional.empty());
+        }
+
+        /** Names the user's variables but not their values: they may hold secrets. */
+        @Override
+        public String toString() {
+            Map<String, java.util.Set<String>> keys = new java.util.TreeMap<>();
+            functionEnvironment.forEach((k, v) -> keys.put(k, new java.util.TreeSet<>(v.keySet())));
+            return "Triggers[javaClasses=" + javaClasses + ", classpath=" + classpath + ", lambdaEndpoint="
+                    + lambdaEndpoint.orElse("-") + ", folders=" + folders + ", environment="
+                    + new java.util.TreeSet<>(environment.keySet()) + ", functionEnvironment=" + keys + "]";
+        }
+    }
+
+    /**
+     * A trigger function's code in a folder, as {@code --trigger-dir NAME=PATH[:HANDLER]} gives it.
+     *
+     * @param dir the function's folder (Lambda's task root)
+     * @param handler Lambda's handler string, {@code module.function} (e.g. {@code app.lambda_handler});
+     *     empty means {@code index.handler}
+     */
+    public record FunctionFolder(Path dir, Optional<String> handler) {
+
+        /**
+         * Parses {@code PATH} or {@code PATH:module.function}: the text after the last {@code ':'} is a
+         * handler when it holds a {@code '.'} and no {@code '/'} after it.
+         */
+        public static FunctionFolder parse(String text) {
+            int colon = text.lastIndexOf(':');
+            if (colon > 0) {
+                String handler = text.substring(colon + 1);
+                int dot = handler.lastIndexOf('.');
+                if (dot > 0 && dot < handler.length() - 1 && handler.indexOf('/', dot) < 0) {
+                    return new FunctionFolder(Path.of(text.substring(0, colon)), Optional.of(handler));
+                }
+            }
+            return new FunctionFolder(Path.of(text), Optional.empty());
         }
     }
 

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs trigger functions as Cognito does: synchronously, each attempt limited to {@link #TIMEOUT},
  * up to {@link #ATTEMPTS} attempts when a function cannot be reached or does not answer in time, and
- * none again when the function itself fails. A function whose name is mapped to a Java class runs
- * that class in this process; any other goes to the Lambda Invoke API.
+ * none again when the function itself fails. A function whose name is mapped to a folder runs in
+ * that folder's worker process ({@link FolderFunctions}); one mapped to a Java class runs that class
+ * in this process; any other goes to the Lambda Invoke API.
  */
 public final class FunctionInvoker implements TriggerInvoker {
 
@@ -37,6 +38,7 @@ public final class FunctionInvoker implements TriggerInvoker {
     private static final Logger log = LoggerFactory.getLogger("tobira");
 
     private final Map<String, String> javaClasses;
+    private final Function<String, Optional<LambdaFunction>> folders;
     private final ClassLoader loader;
     private final Function<String, LambdaFunction> remote;
     private final Map<String, LambdaFunction> classFunctions = new ConcurrentHashMap<>();
@@ -49,15 +51,30 @@ public final class FunctionInvoker implements TriggerInvoker {
      */
     FunctionInvoker(Map<String, String> javaClasses, ClassLoader loader, Function<String, LambdaFunction> remote,
             Duration timeout) {
+        this(name -> Optional.empty(), javaClasses, loader, remote, timeout);
+    }
+
+    /**
+     * @param folders the folder function of a function name, if it is one
+     * @param loader loads the {@code javaClasses}
+     * @param remote the Invoke API function for an ARN
+     */
+    FunctionInvoker(Function<String, Optional<LambdaFunction>> folders, Map<String, String> javaClasses,
+            ClassLoader loader, Function<String, LambdaFunction> remote, Duration timeout) {
+        this.folders = folders;
         this.javaClasses = Map.copyOf(javaClasses);
         this.loader = loader;
         this.remote = remote;
         this.timeout = timeout;
     }
 
-    /** The invoker {@code triggers} describes, sending what it does not run itself to {@code api}. */
-    public static FunctionInvoker of(Settings.Triggers triggers, LambdaInvokeApi api) {
-        return new FunctionInvoker(triggers.javaClasses(), loader(triggers.classpath()), api::function, TIMEOUT);
+    /**
+     * The invoker {@code triggers} describes: {@code folders}' functions in their workers, Java
+     * classes in this process, and the rest through {@code api}.
+     */
+    public static FunctionInvoker of(Settings.Triggers triggers, FolderFunctions folders, LambdaInvokeApi api) {
+        return new FunctionInvoker(folders::function, triggers.javaClasses(), loader(triggers.classpath()),
+                api::function, TIMEOUT);
     }
 
     /** Tobira's own class loader, extended with {@code classpath} when there is one. */
@@ -101,6 +118,10 @@ public final class FunctionInvoker implements TriggerInvoker {
 
     private LambdaFunction function(String arn) {
         String name = functionName(arn);
+        Optional<LambdaFunction> folder = folders.apply(name);
+        if (folder.isPresent()) {
+            return folder.get();
+        }
         Optional<String> className = Optional.ofNullable(javaClasses.get(name));
         if (className.isPresent()) {
             return classFunctions.computeIfAbsent(name, n -> new JavaClassFunction(n, arn, className.get(), loader));

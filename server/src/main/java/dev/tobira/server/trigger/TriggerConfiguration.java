@@ -3,6 +3,9 @@ package dev.tobira.server.trigger;
 import dev.tobira.core.trigger.TriggerInvoker;
 import dev.tobira.server.config.Settings;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -26,8 +29,26 @@ public class TriggerConfiguration {
                 credentials, FunctionInvoker.TIMEOUT);
     }
 
+    /** The port the server listens on, once it does; until then the configured one. */
+    private final AtomicInteger boundPort = new AtomicInteger();
+
     @Bean
-    TriggerInvoker triggerInvoker(Settings settings, LambdaInvokeApi api) {
-        return FunctionInvoker.of(settings.triggers(), api);
+    ApplicationListener<WebServerInitializedEvent> triggerFunctionsPort() {
+        return event -> {
+            // The API's server, not a separate management (actuator) one.
+            if (event.getApplicationContext().getServerNamespace() == null) {
+                boundPort.set(event.getWebServer().getPort());
+            }
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    FolderFunctions folderFunctions(Settings settings) {
+        return FolderFunctions.of(settings, () -> boundPort.get() > 0 ? boundPort.get() : settings.port());
+    }
+
+    @Bean
+    TriggerInvoker triggerInvoker(Settings settings, FolderFunctions folders, LambdaInvokeApi api) {
+        return FunctionInvoker.of(settings.triggers(), folders, api);
     }
 }
