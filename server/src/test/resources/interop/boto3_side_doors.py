@@ -112,6 +112,12 @@ assert outbox("v2-raw@example.com")[0]["body"] == "v2 raw body"
 assert outbox("ignored@example.com") == [], "Destination replaces the raw message's recipients"
 assert ses_messages({"id": raw2_id})[0]["Source"] == "noreply@example.com"
 
+# HTML only: the text part is read from the HTML, so the code is readable in the dev outbox.
+sesv2.send_email(FromEmailAddress="noreply@example.com", Destination={"ToAddresses": ["html-only@example.com"]},
+                 Content={"Simple": {"Subject": {"Data": "html only"},
+                                     "Body": {"Html": {"Data": "<p>Your code is <b>246810</b>.</p>"}}}})
+assert outbox("html-only@example.com")[0]["body"] == "Your code is 246810.", outbox("html-only@example.com")
+
 # SNS Publish to a phone number.
 sns = boto3.client("sns")
 sms_id = sns.publish(PhoneNumber="+15555550123", Message="Your code is 123456")["MessageId"]

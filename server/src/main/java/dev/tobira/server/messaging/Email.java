@@ -58,10 +58,14 @@ public record Email(String from, List<String> to, List<String> cc, List<String> 
         return List.copyOf(all);
     }
 
-    /** One outbox message per recipient, all with the sender and {@code messageId}. */
+    /**
+     * One outbox message per recipient, all with the sender and {@code messageId}. An email with HTML
+     * only gets a text part read from its HTML, so that it is readable in the dev outbox and as text.
+     */
     public List<Message> messages(Instant now, String messageId) {
+        String body = text.isEmpty() && !html.isEmpty() ? HtmlText.of(html) : text;
         return recipients().stream()
-                .map(to -> new Message(Message.Channel.EMAIL, to, subject, text, html, now, from, messageId))
+                .map(to -> new Message(Message.Channel.EMAIL, to, subject, body, html, now, from, messageId))
                 .toList();
     }
 
