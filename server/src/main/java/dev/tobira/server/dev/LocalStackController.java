@@ -61,26 +61,24 @@ public class LocalStackController {
     public ResponseEntity<byte[]> emails(@RequestParam(name = "email", required = false) String email,
             @RequestParam(name = "id", required = false) String id) {
         requireDev();
-        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        // One entry per MessageId, as SES accepted it: the outbox keeps one row per recipient.
+        Map<String, List<Message>> byId = new LinkedHashMap<>();
         for (Message m : stores.outbox().emails(given(email), given(id))) {
-            Map<String, Object> entry = byId.computeIfAbsent(m.messageId(), messageId -> email(m));
-            @SuppressWarnings("unchecked")
-            List<String> to = (List<String>) ((Map<String, Object>) entry.get("Destination")).get("ToAddresses");
-            if (!to.contains(m.to())) {
-                to.add(m.to());
-            }
+            byId.computeIfAbsent(m.messageId(), messageId -> new ArrayList<>()).add(m);
         }
-        return json(Map.of("messages", List.copyOf(byId.values())));
+        return json(Map.of("messages", byId.values().stream().map(this::email).toList()));
     }
 
-    private Map<String, Object> email(Message m) {
+    /** LocalStack's entry for the rows of one MessageId (one per recipient). */
+    private Map<String, Object> email(List<Message> rows) {
+        Message m = rows.getFirst();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text_part", m.body().isEmpty() ? null : m.body());
         body.put("html_part", m.html().isEmpty() ? null : m.html());
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("Id", m.messageId());
         entry.put("Region", settings.region());
-        entry.put("Destination", new LinkedHashMap<>(Map.of("ToAddresses", new ArrayList<String>())));
+        entry.put("Destination", Map.of("ToAddresses", rows.stream().map(Message::to).distinct().toList()));
         entry.put("Source", m.from().isEmpty() ? settings.delivery().mailFrom().orElse("") : m.from());
         entry.put("Subject", m.subject());
         entry.put("Body", body);

@@ -3,6 +3,8 @@ package dev.tobira.server.messaging;
 import dev.tobira.server.api.ApiRequest;
 import dev.tobira.server.api.ApiResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +35,7 @@ public final class QueryEndpoint {
     private final Map<String, Map<String, QueryOperation>> operations;
     private final int maxBodyBytes;
 
-    public QueryEndpoint(SideDoorAuth auth, SesOutbox ses, SideDoorOutbox outbox, java.time.Clock clock,
+    public QueryEndpoint(SideDoorAuth auth, SesOutbox ses, SideDoorOutbox outbox, Clock clock,
             int maxBodyBytes) {
         this.auth = auth;
         this.operations = Map.of(
@@ -45,7 +47,7 @@ public final class QueryEndpoint {
     /** Whether {@code request} is a query-protocol call: a form POST with no {@code X-Amz-Target}. */
     public static boolean accepts(ApiRequest request) {
         return request.header("X-Amz-Target").isEmpty() && request.header("Content-Type")
-                .map(type -> type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded"))
+                .map(type -> type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))
                 .orElse(false);
     }
 

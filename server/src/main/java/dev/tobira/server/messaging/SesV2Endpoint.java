@@ -6,6 +6,7 @@ import dev.tobira.server.api.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -84,7 +85,7 @@ public class SesV2Endpoint {
     }
 
     private ApiResponse respond(int status, Map<String, String> body, Map<String, String> headers, String requestId) {
-        var all = new java.util.HashMap<>(headers);
+        Map<String, String> all = new HashMap<>(headers);
         all.put("Content-Type", "application/json");
         all.put("x-amzn-RequestId", requestId);
         return new ApiResponse(status, all, json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
