@@ -249,6 +249,13 @@ public final class TobiraCommand implements Callable<Integer> {
                 defaultValue = "${env:TOBIRA_TRIGGER_ENV_FILE}")
         String triggerEnvFile;
 
+        @Option(names = "--aws-messaging", arity = "0..1", paramLabel = "true|false",
+                description = "Accept SES (SendEmail, SendRawEmail, v2 SendEmail) and SNS (Publish to a phone number) "
+                        + "calls on this port into the outbox (default: on with dev; off with start, where only calls "
+                        + "signed with the admin credentials are accepted).",
+                defaultValue = "${env:TOBIRA_AWS_MESSAGING}")
+        Boolean awsMessaging;
+
         /** The limits, or empty after saying on stderr which setting is out of range. */
         Optional<Limits> validLimits() {
             try {
@@ -321,8 +328,8 @@ public final class TobiraCommand implements Callable<Integer> {
             Settings settings = new Settings(true, host == null ? "127.0.0.1" : host, port, dataDir, inMemory,
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "http://localhost:" + port : issuerUrl, Optional.empty(), Optional.empty(),
-                    region, accountId, maxBodyBytes, behindProxy, rateLimits.get(), limits, delivery(),
-                    triggers.get());
+                    region, accountId, maxBodyBytes, behindProxy, rateLimits.get(), limits, delivery(), triggers.get())
+                    .withAwsMessaging(awsMessaging == null || awsMessaging);
             List<String> missing = settings.delivery().missing();
             if (!missing.isEmpty()) {
                 return refuse("tobira dev: cannot start", missing, "");
@@ -361,7 +368,8 @@ public final class TobiraCommand implements Callable<Integer> {
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "" : issuerUrl, Optional.ofNullable(adminAccessKeyId),
                     Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes, behindProxy,
-                    rateLimits.get(), limits, delivery(), triggers.get());
+                    rateLimits.get(), limits, delivery(), triggers.get())
+                    .withAwsMessaging(awsMessaging != null && awsMessaging);
             List<String> missing = settings.missingForProduction();
             if (!missing.isEmpty()) {
                 return refuse("tobira start: cannot start in production mode", missing, ", or use 'tobira dev'");

@@ -92,6 +92,12 @@ public final class RunningTobira implements AutoCloseable {
         return production(JdbcStores.h2Url(dataDir), Optional.empty(), delivery);
     }
 
+    /** Production mode as {@link #production(Path, Settings.Delivery)}, with the SES and SNS side doors on. */
+    public static RunningTobira productionWithAwsMessaging(Path dataDir, Settings.Delivery delivery) {
+        return new RunningTobira(productionSettings(JdbcStores.h2Url(dataDir), Optional.empty(), delivery,
+                Settings.ApiRateLimits.PRODUCTION, false).withAwsMessaging(true));
+    }
+
     /** Production mode on the database at {@code jdbcUrl}, admin calls signed with the test key. */
     public static RunningTobira production(String jdbcUrl, Optional<String> dbUser) {
         return production(jdbcUrl, dbUser, Settings.Delivery.none());

@@ -140,7 +140,20 @@ public final class SigV4Verifier {
      *         acceptably signed
      */
     public String verify(SignedRequest request) throws SigV4Exception {
+        return verify(request, SERVICE);
+    }
+
+    /**
+     * Authenticates {@code request} as {@link #verify(SignedRequest)} does, for another AWS service
+     * answered on Tobira's port: its credential scope must name {@code service} (e.g. {@code ses},
+     * {@code sns}). The same credentials and clock apply.
+     *
+     * @return the access key id that signed the request
+     * @throws SigV4Exception as {@link #verify(SignedRequest)}
+     */
+    public String verify(SignedRequest request, String service) throws SigV4Exception {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(service, "service");
         Authorization authorization = Authorization.parse(request);
         authorization.requireSigned("host", "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         // AWS itself only insists on Host; an unsigned date would let a captured request be replayed
@@ -153,7 +166,7 @@ public final class SigV4Verifier {
         if (isStrict()) {
             requireWithinAllowedSkew(requestTime, clock.instant());
         }
-        CredentialScope scope = CredentialScope.parse(authorization.credential(), authorization.date());
+        CredentialScope scope = CredentialScope.parse(authorization.credential(), authorization.date(), service);
         if (scope.accessKeyId().isEmpty()) {
             throw new SigV4Exception(SigV4Exception.UNRECOGNIZED_CLIENT, MSG_UNRECOGNIZED_CLIENT);
         }
@@ -404,7 +417,7 @@ public final class SigV4Verifier {
          * answers such as "Credential should be scoped to correct service: 'sagemaker'." All scope
          * problems are reported together, as AWS does.
          */
-        static CredentialScope parse(String credential, String requestDate) throws SigV4Exception {
+        static CredentialScope parse(String credential, String requestDate, String service) throws SigV4Exception {
             // String.split drops trailing empty strings: AWS likewise ignores trailing slashes.
             String[] parts = credential.split("/");
             if (parts.length != 5) {
@@ -418,8 +431,8 @@ public final class SigV4Verifier {
             if (scope.region().isEmpty()) {
                 problems.add("Credential should be scoped to a valid region, not ''.");
             }
-            if (!scope.service().equals(SERVICE)) {
-                problems.add("Credential should be scoped to correct service: '" + SERVICE + "'.");
+            if (!scope.service().equals(service)) {
+                problems.add("Credential should be scoped to correct service: '" + service + "'.");
             }
             if (!scope.terminator().equals(TERMINATOR)) {
                 problems.add("Credential should be scoped with a valid terminator: '" + TERMINATOR + "', not '"

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param limits code lengths, validities, attempt limits and cooldowns
  * @param delivery how email and SMS leave the server (SMTP, SES, SNS); see {@link Delivery}
  * @param triggers how pools' Lambda triggers run; see {@link Triggers}
+ * @param awsMessaging accept SES ({@code SendEmail}, {@code SendRawEmail}, SES v2 {@code SendEmail}) and SNS
+ *     ({@code Publish} to a phone number) calls on the API port into the outbox: on by default in dev mode;
+ *     in production off unless set, and then only for calls signed with the admin credentials
  */
 public record Settings(
         boolean dev,
@@ -41,7 +44,25 @@ public record Settings(
         ApiRateLimits apiRateLimits,
         Limits limits,
         Delivery delivery,
-        Triggers triggers) {
+        Triggers triggers,
+        boolean awsMessaging) {
+
+    /** Settings with the SES and SNS side doors as each mode has them by default: on in dev, off in production. */
+    public Settings(boolean dev, String host, int port, Path dataDir, boolean inMemory, Optional<String> dbUrl,
+            Optional<String> dbUser, Optional<String> dbPassword, String issuerUrl, Optional<String> adminAccessKeyId,
+            Optional<String> adminSecretAccessKey, String region, String accountId, int maxBodyBytes,
+            boolean behindProxy, ApiRateLimits apiRateLimits, Limits limits, Delivery delivery, Triggers triggers) {
+        this(dev, host, port, dataDir, inMemory, dbUrl, dbUser, dbPassword, issuerUrl, adminAccessKeyId,
+                adminSecretAccessKey, region, accountId, maxBodyBytes, behindProxy, apiRateLimits, limits, delivery,
+                triggers, dev);
+    }
+
+    /** These settings with the SES and SNS side doors on or off. */
+    public Settings withAwsMessaging(boolean on) {
+        return new Settings(dev, host, port, dataDir, inMemory, dbUrl, dbUser, dbPassword, issuerUrl, adminAccessKeyId,
+                adminSecretAccessKey, region, accountId, maxBodyBytes, behindProxy, apiRateLimits, limits, delivery,
+                triggers, on);
+    }
 
     /** The largest request body accepted: ample for the largest CreateUserPool, small enough to refuse abuse. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

@@ -50,8 +50,9 @@ public final class JdbcOutbox implements MessageSender {
                     + " delivery is configured on this Tobira server.");
         }
         jdbc.sql("""
-                        INSERT INTO outbox (channel, recipient, subject, body, html, created_at, attempts, next_attempt_at)
-                        VALUES (:channel, :recipient, :subject, :body, :html, :createdAt, 0, :now)""")
+                        INSERT INTO outbox (channel, recipient, subject, body, html, created_at, attempts, next_attempt_at,
+                                            sender, message_id)
+                        VALUES (:channel, :recipient, :subject, :body, :html, :createdAt, 0, :now, :sender, :messageId)""")
                 .param("channel", message.channel().name())
                 .param("recipient", message.to())
                 .param("subject", orEmpty(message.subject()))
@@ -59,6 +60,8 @@ public final class JdbcOutbox implements MessageSender {
                 .param("html", orEmpty(message.html()))
                 .param("createdAt", message.createdAt().toEpochMilli())
                 .param("now", clock.millis())
+                .param("sender", message.from())
+                .param("messageId", message.messageId())
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

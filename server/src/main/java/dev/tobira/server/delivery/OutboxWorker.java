@@ -120,7 +120,7 @@ public final class OutboxWorker implements SmartLifecycle {
         while (true) {
             long now = clock.millis();
             List<Pending> due = jdbc.sql("""
-                            SELECT id, channel, recipient, subject, body, html, created_at, attempts FROM outbox
+                            SELECT id, channel, recipient, subject, body, html, created_at, attempts, sender, message_id FROM outbox
                             WHERE delivered_at IS NULL AND next_attempt_at <= :now
                               AND (locked_until IS NULL OR locked_until <= :now)
                             ORDER BY id LIMIT :batch""")
@@ -145,7 +145,7 @@ public final class OutboxWorker implements SmartLifecycle {
     private static Pending pending(ResultSet rs, int row) throws SQLException {
         Message message = new Message(Message.Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
                 rs.getString("subject"), rs.getString("body"), rs.getString("html"),
-                Instant.ofEpochMilli(rs.getLong("created_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("sender"), rs.getString("message_id"));
         return new Pending(rs.getLong("id"), message, rs.getInt("attempts"));
     }
 

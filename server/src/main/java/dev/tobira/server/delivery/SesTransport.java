@@ -54,7 +54,7 @@ public final class SesTransport implements Transport {
         if (!message.html().isEmpty()) {
             body.html(utf8(message.html()));
         }
-        ses.sendEmail(r -> r.fromEmailAddress(from)
+        ses.sendEmail(r -> r.fromEmailAddress(message.from().isEmpty() ? from : message.from())
                 .destination(d -> d.toAddresses(message.to()))
                 .content(c -> c.simple(m -> m.subject(utf8(message.subject())).body(body.build()))));
     }

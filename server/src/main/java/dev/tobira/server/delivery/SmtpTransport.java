@@ -127,7 +127,8 @@ public final class SmtpTransport implements Transport {
     /** The MIME message for {@code message}, ready to send. */
     MimeMessage mime(Message message) throws MessagingException {
         MimeMessage mime = new MimeMessage(session);
-        mime.setFrom(from);
+        // A message sent through the SES side door goes out from the sender its application named.
+        mime.setFrom(message.from().isEmpty() ? from : fromAddress(message.from()));
         mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(message.to(), true));
         mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
         mime.setSentDate(Date.from(message.createdAt()));

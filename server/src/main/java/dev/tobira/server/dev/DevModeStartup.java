@@ -30,7 +30,9 @@ public class DevModeStartup {
         boolean local = settings.host().equals("0.0.0.0") || settings.host().equals("127.0.0.1");
         String endpoint = "http://" + (local ? "localhost" : settings.host()) + ":" + settings.port();
         if (!settings.dev()) {
-            log.info("Tobira is ready on {} (production mode; API rate limits: {}).", endpoint, rateLimits());
+            log.info("Tobira is ready on {} (production mode; API rate limits: {}; SES and SNS on this port: {}).",
+                    endpoint, rateLimits(), settings.awsMessaging()
+                            ? "on, for calls signed with the admin credentials" : "off (--aws-messaging)");
             return;
         }
         log.info("""
@@ -41,9 +43,13 @@ public class DevModeStartup {
                   dev outbox   : {}/_tobira/outbox?to=ADDRESS
                   data         : {}
                   rate limits  : {} (--api-rate-limit-per-address, --api-rate-limit-per-username)
+                  SES and SNS  : {}
                 """, endpoint, DevPool.poolId(settings.region()), DevPool.CLIENT_ID, endpoint,
                 settings.inMemory() ? "in memory (nothing is kept)" : settings.dataDir().toAbsolutePath(),
-                rateLimits());
+                rateLimits(), settings.awsMessaging()
+                        ? "on this port (AWS_ENDPOINT_URL_SES, _SESV2, _SNS=" + endpoint + "); sent: " + endpoint
+                                + "/_aws/ses, " + endpoint + "/_aws/sns/sms-messages"
+                        : "off (--aws-messaging=false)");
     }
 
     /** The API's rate limits and where client addresses come from, e.g. "off" or "300 calls a minute …". */

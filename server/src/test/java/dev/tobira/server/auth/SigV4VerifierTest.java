@@ -300,6 +300,17 @@ class SigV4VerifierTest {
         }
 
         @Test
+        void verifyWhenAnotherServiceIsExpectedThenItsScopeVerifiesAndCognitosDoesNot() throws SigV4Exception {
+            assertThat(strict.verify(sdkSigned(new Signing().service("ses")), "ses")).isEqualTo(ACCESS_KEY);
+            assertThat(strict.verify(sdkSigned(new Signing().service("sns")), "sns")).isEqualTo(ACCESS_KEY);
+            SignedRequest cognito = sdkSigned(new Signing());
+            assertThatThrownBy(() -> strict.verify(cognito, "ses")).isInstanceOfSatisfying(SigV4Exception.class, e -> {
+                assertThat(e.errorType()).isEqualTo("InvalidSignatureException");
+                assertThat(e.getMessage()).isEqualTo("Credential should be scoped to correct service: 'ses'.");
+            });
+        }
+
+        @Test
         void verifyWhenScopeDateAndTerminatorWrongThenInvalidSignatureNamingBoth() {
             SignedRequest signed = sdkSigned(ACCESS_KEY, SECRET, BODY, NOW);
             String header = signed.firstHeader("Authorization").orElseThrow()
