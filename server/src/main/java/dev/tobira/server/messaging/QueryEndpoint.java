@@ -29,6 +29,7 @@ public final class QueryEndpoint {
             SES, "http://ses.amazonaws.com/doc/2010-12-01/",
             SNS, "http://sns.amazonaws.com/doc/2010-03-31/");
     private static final Pattern SCOPED_SERVICE = Pattern.compile("Credential=[^/,\\s]*/[^/,\\s]*/[^/,\\s]*/([^/,\\s]*)/");
+    private static final Pattern PUBLISH = Pattern.compile("(^|&)Action=Publish(&|$)");
     private static final Logger log = LoggerFactory.getLogger(QueryEndpoint.class);
 
     private final SideDoorAuth auth;
@@ -57,9 +58,9 @@ public final class QueryEndpoint {
         String service = SES;
         String action = "";
         try {
+            service = scopedService(request).orElseGet(() -> PUBLISH.matcher(new String(body,
+                    StandardCharsets.ISO_8859_1)).find() ? SNS : SES);
             auth.requireEnabled();
-            Optional<String> scoped = scopedService(request);
-            service = scoped.orElse(SES);
             if (body.length > maxBodyBytes) {
                 throw service.equals(SNS) ? SideDoorError.badRequest("InvalidParameter", "Invalid parameter: Message too long")
                         : SideDoorError.badRequest("InvalidParameterValue", "Message length is more than "
@@ -67,7 +68,6 @@ public final class QueryEndpoint {
             }
             QueryForm form = QueryForm.parse(body);
             action = form.get("Action").orElse("");
-            service = scoped.orElse(action.equals("Publish") ? SNS : SES);
             auth.authenticate(request, service, false);
             QueryOperation operation = operations.get(service).get(action);
             if (operation == null) {
