@@ -236,6 +236,8 @@ public final class FolderFunctions implements AutoCloseable {
         }
         // Python's prints reach the log as they happen, not when a buffer fills.
         env.put("PYTHONUNBUFFERED", "1");
+        // The function's folder is the user's source, read-only on Lambda: no __pycache__ left in it.
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
         env.putAll(settings.triggers().environment());
         env.putAll(settings.triggers().functionEnvironment().getOrDefault(function.name(), Map.of()));
         return env;
