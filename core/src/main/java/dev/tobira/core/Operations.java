@@ -25,7 +25,11 @@ public final class Operations {
                 AdminRespondToAuthChallenge::new, GetUser::new, GlobalSignOut::new, AdminUserGlobalSignOut::new,
                 RevokeToken::new, ChangePassword::new, ForgotPassword::new, ConfirmForgotPassword::new,
                 GetTokensFromRefreshToken::new, GetUserAuthFactors::new);
-        return factories.stream()
+        List<Function<Services, Operation<?, ?>>> oauth = List.of(
+                CreateResourceServer::new, DescribeResourceServer::new, ListResourceServers::new,
+                UpdateResourceServer::new, DeleteResourceServer::new, CreateUserPoolDomain::new,
+                DescribeUserPoolDomain::new, UpdateUserPoolDomain::new, DeleteUserPoolDomain::new);
+        return java.util.stream.Stream.concat(factories.stream(), oauth.stream())
                 .map(f -> f.apply(services))
                 .collect(Collectors.toUnmodifiableMap(Operation::name, op -> op));
     }

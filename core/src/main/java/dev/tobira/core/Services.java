@@ -3,6 +3,8 @@ package dev.tobira.core;
 import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.code.CodeStore;
 import dev.tobira.core.message.MessageSender;
+import dev.tobira.core.oauth.ResourceServerStore;
+import dev.tobira.core.oauth.UserPoolDomainStore;
 import dev.tobira.core.pool.UserPoolClientStore;
 import dev.tobira.core.pool.UserPoolStore;
 import dev.tobira.core.session.AuthSessionStore;
@@ -26,6 +28,8 @@ import java.util.random.RandomGenerator;
  * @param region the AWS region name that prefixes pool ids (e.g. {@code us-east-1})
  * @param accountId the 12-digit account id in pool ARNs
  * @param triggers runs the pools' Lambda trigger functions (other than Tobira's built-in ones)
+ * @param resourceServers the pools' OAuth 2.0 resource servers and their custom scopes
+ * @param domains the pools' domains, under which their OAuth 2.0 endpoints are served
  */
 public record Services(
         UserPoolStore pools,
@@ -45,4 +49,6 @@ public record Services(
         RandomGenerator random,
         String region,
         String accountId,
-        TriggerInvoker triggers) {}
+        TriggerInvoker triggers,
+        ResourceServerStore resourceServers,
+        UserPoolDomainStore domains) {}

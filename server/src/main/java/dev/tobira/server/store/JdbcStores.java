@@ -29,7 +29,9 @@ public record JdbcStores(
         JdbcServerSecrets secrets,
         JdbcAuthSessionStore sessions,
         JdbcLockoutStore lockouts,
-        JdbcTokenStore tokens) {
+        JdbcTokenStore tokens,
+        JdbcResourceServerStore resourceServers,
+        JdbcUserPoolDomainStore domains) {
 
     /** Migrations every database runs. */
     static final String COMMON_MIGRATIONS = "classpath:db/migration/common";
@@ -80,7 +82,9 @@ public record JdbcStores(
                 new JdbcServerSecrets(jdbc, new java.security.SecureRandom()),
                 new JdbcAuthSessionStore(jdbc, tx, json),
                 new JdbcLockoutStore(jdbc, tx),
-                new JdbcTokenStore(jdbc, tx));
+                new JdbcTokenStore(jdbc, tx),
+                new JdbcResourceServerStore(jdbc, tx, json),
+                new JdbcUserPoolDomainStore(jdbc, tx));
     }
 
     /**

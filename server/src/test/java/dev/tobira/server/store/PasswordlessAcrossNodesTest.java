@@ -71,7 +71,8 @@ class PasswordlessAcrossNodesTest {
             return new Services(stores.pools(), stores.clients(), stores.users(), stores.codes(), stores.sessions(),
                     stores.lockouts(), stores.tokens(), new TokenIssuer(keys, clock, "http://localhost:9229"), keys,
                     sent::add, stores.transactions(), new CodeHasher(stores.secrets().getOrCreate("code-hmac-key", 32)),
-                    LIMITS, clock, random, "us-east-1", "000000000000", dev.tobira.core.trigger.TriggerInvoker.NONE);
+                    LIMITS, clock, random, "us-east-1", "000000000000", dev.tobira.core.trigger.TriggerInvoker.NONE,
+                    stores.resourceServers(), stores.domains());
         }
 
         private String code(int digits) {
