@@ -123,6 +123,30 @@ public abstract class OAuthStoreContract {
     }
 
     @Test
+    void createDomainWhenTwoPoolsRaceForTheNameThenExactlyOneGetsIt() throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Created>> results = List.of(POOL, OTHER).stream()
+                    .map(pool -> threads.submit(() -> {
+                        start.await();
+                        return domains.create(new UserPoolDomain("contested", pool, 1, T0));
+                    }))
+                    .toList();
+            start.countDown();
+            List<Created> outcomes = new java.util.ArrayList<>();
+            for (var result : results) {
+                outcomes.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder(Created.CREATED, Created.DOMAIN_TAKEN);
+            String winner = domains.find("contested").orElseThrow().userPoolId();
+            assertThat(domains.findByPool(winner.equals(POOL) ? OTHER : POOL)).isEmpty();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void updateDomainWhenExistsThenNewVersionAndWhenMissingThenFalse() {
         UserPoolDomain shop = new UserPoolDomain("shop", POOL, 1, T0);
         domains.create(shop);
