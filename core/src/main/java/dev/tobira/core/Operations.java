@@ -27,7 +27,10 @@ public final class Operations {
                 GetTokensFromRefreshToken::new, GetUserAuthFactors::new,
                 CreateGroup::new, GetGroup::new, ListGroups::new, UpdateGroup::new, DeleteGroup::new,
                 AdminAddUserToGroup::new, AdminRemoveUserFromGroup::new, AdminListGroupsForUser::new,
-                ListUsersInGroup::new, TagResource::new, UntagResource::new, ListTagsForResource::new);
+                ListUsersInGroup::new, TagResource::new, UntagResource::new, ListTagsForResource::new,
+                CreateResourceServer::new, DescribeResourceServer::new, ListResourceServers::new,
+                UpdateResourceServer::new, DeleteResourceServer::new, CreateUserPoolDomain::new,
+                DescribeUserPoolDomain::new, UpdateUserPoolDomain::new, DeleteUserPoolDomain::new);
         return factories.stream()
                 .map(f -> f.apply(services))
                 .collect(Collectors.toUnmodifiableMap(Operation::name, op -> op));

@@ -4,6 +4,8 @@ import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.code.CodeStore;
 import dev.tobira.core.group.GroupStore;
 import dev.tobira.core.message.MessageSender;
+import dev.tobira.core.oauth.ResourceServerStore;
+import dev.tobira.core.oauth.UserPoolDomainStore;
 import dev.tobira.core.pool.UserPoolClientStore;
 import dev.tobira.core.pool.UserPoolStore;
 import dev.tobira.core.session.AuthSessionStore;
@@ -28,6 +30,8 @@ import java.util.random.RandomGenerator;
  * @param accountId the 12-digit account id in pool ARNs
  * @param triggers runs the pools' Lambda trigger functions (other than Tobira's built-in ones)
  * @param groups the pools' groups and their members
+ * @param resourceServers the pools' OAuth 2.0 resource servers and their custom scopes
+ * @param domains the pools' domains, under which their OAuth 2.0 endpoints are served
  */
 public record Services(
         UserPoolStore pools,
@@ -48,4 +52,6 @@ public record Services(
         String region,
         String accountId,
         TriggerInvoker triggers,
-        GroupStore groups) {}
+        GroupStore groups,
+        ResourceServerStore resourceServers,
+        UserPoolDomainStore domains) {}

@@ -25,7 +25,7 @@ public final class Fixtures {
                 null, null, null, new VerificationMessageTemplate(null, null, null, null, null, "CONFIRM_WITH_CODE"),
                 null, null, "OFF", null, new EmailConfiguration(null, null, "COGNITO_DEFAULT", null, null), null,
                 Map.of("team", "auth"), new AdminCreateUserConfig(false, 7, null), null,
-                new UsernameConfiguration(false), null, "ESSENTIALS", new EmailMfaConfig("Code {####}", "Your code"), null);
+                new UsernameConfiguration(false), null, "ESSENTIALS", new EmailMfaConfig("Code {####}", "Your code"), null, null);
     }
 
     public static UserPoolClient client(String poolId, String clientId, Instant created) {

@@ -71,7 +71,7 @@ public abstract class StoreContract {
                 pool.smsAuthenticationMessage(), pool.userAttributeUpdateSettings(), pool.mfaConfiguration(),
                 pool.deviceConfiguration(), pool.emailConfiguration(), pool.smsConfiguration(), pool.userPoolTags(),
                 pool.adminCreateUserConfig(), pool.userPoolAddOns(), pool.usernameConfiguration(),
-                pool.accountRecoverySetting(), pool.userPoolTier(), pool.emailMfaConfiguration(), null);
+                pool.accountRecoverySetting(), pool.userPoolTier(), pool.emailMfaConfiguration(), null, null);
         assertThat(pools.update(renamed)).isTrue();
         assertThat(pools.find(pool.id())).contains(renamed);
         assertThat(pools.update(Fixtures.pool("us-east-1_BBBBBBBBB", T0))).isFalse();

@@ -4,6 +4,8 @@ import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.memory.InMemoryAuthSessionStore;
 import dev.tobira.core.memory.InMemoryCodeStore;
 import dev.tobira.core.memory.InMemoryLockoutStore;
+import dev.tobira.core.memory.InMemoryResourceServerStore;
+import dev.tobira.core.memory.InMemoryUserPoolDomainStore;
 import dev.tobira.core.memory.InMemorySigningKeys;
 import dev.tobira.core.memory.InMemoryStores;
 import dev.tobira.core.memory.InMemoryTokenStore;
@@ -40,7 +42,8 @@ public final class TestServices {
         services = new Services(stores.pools(), stores.clients(), stores.users(), new InMemoryCodeStore(),
                 new InMemoryAuthSessionStore(), new InMemoryLockoutStore(), new InMemoryTokenStore(),
                 new TokenIssuer(keys, clock, "http://localhost:9229", new Random(13)), keys, recorder, Transactions.direct(), new CodeHasher(new byte[32]), limits,
-                clock, new Random(11), "us-east-1", "000000000000", triggers, stores.groups());
+                clock, new Random(11), "us-east-1", "000000000000", triggers, stores.groups(),
+                new InMemoryResourceServerStore(), new InMemoryUserPoolDomainStore());
     }
 
     public TestServices() {

@@ -103,7 +103,7 @@ public final class CreateUserPool extends ServiceOperation<CreateUserPool.Reques
                         ? new UsernameConfiguration(false) : r.usernameConfiguration(),
                 r.accountRecoverySetting(),
                 tier,
-                null, null);
+                null, null, null);
     }
 
     /** Standard attributes (with any overrides) then custom ones, which get the {@code custom:} prefix. */

@@ -68,6 +68,7 @@ public final class CreateUserPoolClient
             throw new dev.tobira.core.CognitoException.UnsupportedOperationException(
                     "Tobira does not support AnalyticsConfiguration.");
         }
+        ClientOAuthSettings.check(r, secret, services);
         ClientSettings.Validities v = ClientSettings.validities(r.refreshTokenValidity(), r.accessTokenValidity(),
                 r.idTokenValidity(), r.tokenValidityUnits());
         return new UserPoolClient(

@@ -25,6 +25,9 @@ public final class DeleteUserPool extends ServiceOperation<DeleteUserPool.Reques
         if (!services.pools().delete(pool.id())) {
             throw new ResourceNotFoundException("User pool " + r.userPoolId() + " does not exist.");
         }
+        // The JDBC stores cascade; these make every store forget the pool's OAuth settings alike.
+        services.resourceServers().deleteAll(pool.id());
+        services.domains().deleteAll(pool.id());
         // The keys go too, so that the deleted pool's tokens no longer verify anywhere.
         services.signingKeys().deleteAll(pool.id());
         return new Empty();

@@ -17,6 +17,7 @@ public final class DescribeUserPool extends ServiceOperation<DescribeUserPool.Re
     @Override
     public Response handle(Request r) {
         UserPool pool = Pools.pool(services, r.userPoolId());
-        return new Response(pool.withEstimatedNumberOfUsers(services.users().count(pool.id())));
+        String domain = services.domains().findByPool(pool.id()).map(d -> d.domain()).orElse(null);
+        return new Response(pool.withEstimatedNumberOfUsers(services.users().count(pool.id())).withDomain(domain));
     }
 }

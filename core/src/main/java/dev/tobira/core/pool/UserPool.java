@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param policies password and sign-in policies; always present (AWS's defaults fill the gaps)
  * @param schemaAttributes the standard attributes followed by the pool's custom ones
+ * @param domain the pool's prefix domain, filled in by DescribeUserPool from the domain store; null
+ *     otherwise, and never stored
  * @param estimatedNumberOfUsers filled in by DescribeUserPool from the user store; null otherwise,
  *     and never stored
  */
@@ -46,6 +48,7 @@ public record UserPool(
         AccountRecoverySetting accountRecoverySetting,
         String userPoolTier,
         EmailMfaConfig emailMfaConfiguration,
+        String domain,
         Long estimatedNumberOfUsers) {
 
     public UserPool {
@@ -63,8 +66,19 @@ public record UserPool(
                 smsVerificationMessage, emailVerificationMessage, emailVerificationSubject,
                 verificationMessageTemplate, smsAuthenticationMessage, userAttributeUpdateSettings, mfaConfiguration,
                 deviceConfiguration, emailConfiguration, smsConfiguration, userPoolTags, adminCreateUserConfig,
-                userPoolAddOns, usernameConfiguration, accountRecoverySetting, userPoolTier, emailMfaConfiguration,
+                userPoolAddOns, usernameConfiguration, accountRecoverySetting, userPoolTier, emailMfaConfiguration, domain,
                 count);
+    }
+
+    /** This pool as DescribeUserPool shows it, with its domain (or null when it has none). */
+    public UserPool withDomain(String newDomain) {
+        return new UserPool(id, name, arn, policies, deletionProtection, lambdaConfig, status, lastModifiedDate,
+                creationDate, schemaAttributes, autoVerifiedAttributes, aliasAttributes, usernameAttributes,
+                smsVerificationMessage, emailVerificationMessage, emailVerificationSubject,
+                verificationMessageTemplate, smsAuthenticationMessage, userAttributeUpdateSettings, mfaConfiguration,
+                deviceConfiguration, emailConfiguration, smsConfiguration, userPoolTags, adminCreateUserConfig,
+                userPoolAddOns, usernameConfiguration, accountRecoverySetting, userPoolTier, emailMfaConfiguration,
+                newDomain, estimatedNumberOfUsers);
     }
 
     /** This pool with another MFA mode and email one-time-code message (SetUserPoolMfaConfig). */
@@ -75,7 +89,7 @@ public record UserPool(
                 verificationMessageTemplate, smsAuthenticationMessage, userAttributeUpdateSettings,
                 newMfaConfiguration, deviceConfiguration, emailConfiguration, smsConfiguration, userPoolTags,
                 adminCreateUserConfig, userPoolAddOns, usernameConfiguration, accountRecoverySetting, userPoolTier,
-                newEmailMfaConfiguration, estimatedNumberOfUsers);
+                newEmailMfaConfiguration, domain, estimatedNumberOfUsers);
     }
 
     /** This pool with another schema (the schema is fixed at creation; UpdateUserPool carries it over). */
@@ -85,7 +99,7 @@ public record UserPool(
                 smsVerificationMessage, emailVerificationMessage, emailVerificationSubject,
                 verificationMessageTemplate, smsAuthenticationMessage, userAttributeUpdateSettings, mfaConfiguration,
                 deviceConfiguration, emailConfiguration, smsConfiguration, userPoolTags, adminCreateUserConfig,
-                userPoolAddOns, usernameConfiguration, accountRecoverySetting, userPoolTier, emailMfaConfiguration,
+                userPoolAddOns, usernameConfiguration, accountRecoverySetting, userPoolTier, emailMfaConfiguration, domain,
                 estimatedNumberOfUsers);
     }
 
@@ -97,7 +111,7 @@ public record UserPool(
                 verificationMessageTemplate, smsAuthenticationMessage, userAttributeUpdateSettings, mfaConfiguration,
                 deviceConfiguration, emailConfiguration, smsConfiguration, tags, adminCreateUserConfig,
                 userPoolAddOns, usernameConfiguration, accountRecoverySetting, userPoolTier, emailMfaConfiguration,
-                estimatedNumberOfUsers);
+                domain, estimatedNumberOfUsers);
     }
 
     /** The part of the id after {@code _}: the "pool name" that SRP hashes into {@code x} (spec §2.2). */

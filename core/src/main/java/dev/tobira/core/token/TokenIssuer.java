@@ -221,6 +221,35 @@ public final class TokenIssuer {
     }
 
     /**
+     * Signs the access token of a {@code client_credentials} grant, shaped as Cognito's: {@code sub} (the
+     * client id), {@code token_use} {@code access}, {@code scope} (the granted scopes, space separated),
+     * {@code auth_time} (now), {@code iss}, {@code exp}, {@code iat}, {@code version} 2, {@code jti},
+     * {@code client_id}. No user claims, no {@code origin_jti} or {@code event_id}: no one signed in.
+     * Signed with the pool's access-token key and valid for the client's access-token validity.
+     */
+    public ClientToken issueClientCredentials(UserPoolClient client, List<String> scopes) {
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Duration validity = TokenValidities.accessToken(client);
+        JWTClaimsSet access = new JWTClaimsSet.Builder()
+                .subject(client.clientId())
+                .claim("token_use", TokenUse.ACCESS.claim())
+                .claim("scope", String.join(" ", scopes))
+                .claim("auth_time", issuedAt.getEpochSecond())
+                .issuer(issuer(client.userPoolId()))
+                .expirationTime(Date.from(issuedAt.plus(validity)))
+                .issueTime(Date.from(issuedAt))
+                .claim("version", 2)
+                .jwtID(Ids.uuid(random))
+                .claim("client_id", client.clientId())
+                .build();
+        return new ClientToken(sign(access, keys.current(client.userPoolId(), TokenUse.ACCESS)),
+                Math.toIntExact(validity.toSeconds()));
+    }
+
+    /** An access token issued to a client on its own behalf, and its lifetime in seconds ({@code expires_in}). */
+    public record ClientToken(String accessToken, int expiresIn) {}
+
+    /**
      * The public keys that verify the pool's tokens, for its JWKS: the current ID and access keys
      * (created now if the pool has none yet, so that the JWKS of an existing pool is never empty) and
      * the retired keys still published, in {@link SigningKey#PUBLICATION_ORDER}. No private parts.

@@ -38,7 +38,7 @@ class AdminCreateUserInvitationTest {
                 p.emailVerificationSubject(), p.verificationMessageTemplate(), p.smsAuthenticationMessage(),
                 p.userAttributeUpdateSettings(), p.mfaConfiguration(), p.deviceConfiguration(), p.emailConfiguration(),
                 p.smsConfiguration(), tags, p.adminCreateUserConfig(), p.userPoolAddOns(), p.usernameConfiguration(),
-                p.accountRecoverySetting(), p.userPoolTier(), p.emailMfaConfiguration(), p.estimatedNumberOfUsers());
+                p.accountRecoverySetting(), p.userPoolTier(), p.emailMfaConfiguration(), null, p.estimatedNumberOfUsers());
     }
 
     @Test

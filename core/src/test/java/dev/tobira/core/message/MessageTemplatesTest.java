@@ -35,7 +35,7 @@ class MessageTemplatesTest {
                 emailVerificationSubject, template, p.smsAuthenticationMessage(), p.userAttributeUpdateSettings(),
                 p.mfaConfiguration(), p.deviceConfiguration(), p.emailConfiguration(), p.smsConfiguration(), tags,
                 new AdminCreateUserConfig(false, 7, invite), p.userPoolAddOns(), p.usernameConfiguration(),
-                p.accountRecoverySetting(), p.userPoolTier(), p.emailMfaConfiguration(), p.estimatedNumberOfUsers());
+                p.accountRecoverySetting(), p.userPoolTier(), p.emailMfaConfiguration(), null, p.estimatedNumberOfUsers());
     }
 
     private static UserPool withVerificationTemplate(String sms, String email, String subject) {

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
  *       access tokens, current and recently retired, as {@code {"keys":[{kid, alg, kty, e, n, use}]}};
  *       the pool's keys are created on the first request, so the JWKS of an existing pool is never empty.
  *   <li>{@code GET /{userPoolId}/.well-known/openid-configuration}: OpenID Connect discovery, with
- *       {@code issuer} equal to the tokens' {@code iss}. Tobira has no hosted UI, so the documents name no
- *       {@code authorization_endpoint}, {@code token_endpoint} or {@code userinfo_endpoint}.
+ *       {@code issuer} equal to the tokens' {@code iss}; once the pool has a domain, its {@code token_endpoint}
+ *       ({@code <base URL>/<domain>/oauth2/token}). Tobira has no hosted UI yet, so the documents name no
+ *       {@code authorization_endpoint} or {@code userinfo_endpoint}.
  * </ul>
  * An unknown pool gets 404 and {@code {"__type":"ResourceNotFoundException","message":"User pool … does not
  * exist."}}.
@@ -58,6 +59,8 @@ public class WellKnownController {
         document.put("response_types_supported", List.of("code", "token"));
         document.put("scopes_supported", List.of("openid", "email", "phone", "profile"));
         document.put("subject_types_supported", List.of("public"));
+        stores.domains().findByPool(userPoolId).ifPresent(domain -> document.put("token_endpoint",
+                issuer.substring(0, issuer.length() - userPoolId.length()) + domain.domain() + "/oauth2/token"));
         document.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         return ResponseEntity.ok(document);
     }

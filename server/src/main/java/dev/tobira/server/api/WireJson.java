@@ -28,7 +28,9 @@ public final class WireJson {
     /** Wire names that upper-casing the first letter does not produce, keyed by declaring class and component. */
     private static final Map<String, String> IRREGULAR = Map.of(
             UserPool.MessageTemplate.class.getName() + "#smsMessage", "SMSMessage",
-            UserPool.LambdaConfig.class.getName() + "#kmsKeyID", "KMSKeyID");
+            UserPool.LambdaConfig.class.getName() + "#kmsKeyID", "KMSKeyID",
+            dev.tobira.core.ops.DescribeUserPoolDomain.DomainDescription.class.getName() + "#awsAccountId",
+            "AWSAccountId");
 
     private WireJson() {}
 

@@ -30,7 +30,9 @@ public record JdbcStores(
         JdbcAuthSessionStore sessions,
         JdbcLockoutStore lockouts,
         JdbcTokenStore tokens,
-        JdbcGroupStore groups) {
+        JdbcGroupStore groups,
+        JdbcResourceServerStore resourceServers,
+        JdbcUserPoolDomainStore domains) {
 
     /** Migrations every database runs. */
     static final String COMMON_MIGRATIONS = "classpath:db/migration/common";
@@ -82,7 +84,9 @@ public record JdbcStores(
                 new JdbcAuthSessionStore(jdbc, tx, json),
                 new JdbcLockoutStore(jdbc, tx),
                 new JdbcTokenStore(jdbc, tx),
-                new JdbcGroupStore(jdbc, tx));
+                new JdbcGroupStore(jdbc, tx),
+                new JdbcResourceServerStore(jdbc, tx, json),
+                new JdbcUserPoolDomainStore(jdbc, tx));
     }
 
     /**

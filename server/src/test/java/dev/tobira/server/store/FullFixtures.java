@@ -58,7 +58,7 @@ final class FullFixtures {
                 new AccountRecoverySetting(List.of(new RecoveryOption(1, "verified_email"),
                         new RecoveryOption(2, "verified_phone_number"))),
                 "PLUS",
-                new EmailMfaConfig("Code {####}", "Your code"), null);
+                new EmailMfaConfig("Code {####}", "Your code"), null, null);
     }
 
     static UserPoolClient client(String poolId, String clientId, Instant created) {

@@ -95,7 +95,7 @@ class JdbcSignInStoreContractTest {
             JdbcStores.migrate(dataSource);
             JdbcClient.create(dataSource).sql("TRUNCATE TABLE user_pools, user_groups, user_group_members, user_pool_clients, users, "
                     + "user_attributes, one_time_codes, server_secrets, auth_sessions, lockouts, token_families, "
-                    + "refresh_tokens RESTART IDENTITY").update();
+                    + "refresh_tokens RESTART IDENTITY CASCADE").update();
             return dataSource;
         }
     }

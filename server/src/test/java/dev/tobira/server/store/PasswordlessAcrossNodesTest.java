@@ -72,7 +72,7 @@ class PasswordlessAcrossNodesTest {
                     stores.lockouts(), stores.tokens(), new TokenIssuer(keys, clock, "http://localhost:9229"), keys,
                     sent::add, stores.transactions(), new CodeHasher(stores.secrets().getOrCreate("code-hmac-key", 32)),
                     LIMITS, clock, random, "us-east-1", "000000000000", dev.tobira.core.trigger.TriggerInvoker.NONE,
-                    stores.groups());
+                    stores.groups(), stores.resourceServers(), stores.domains());
         }
 
         private String code(int digits) {

