@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import tools.jackson.databind.JsonNode;
@@ -107,13 +108,16 @@ class EventFilesTest {
 
     @ParameterizedTest
     @Event(value = "events/define-user-not-found-without-srp.json", type = CognitoUserPoolDefineAuthChallengeEvent.class)
-    void defineWhenUserNotFoundWithoutSrpThenFailAuthentication(CognitoUserPoolDefineAuthChallengeEvent event) {
+    @DisplayName("An unknown user on an empty session (SRP_A alone) is asked for the password as a known one is, and nothing is sent")
+    void defineWhenUserNotFoundAndSessionEmptyThenPasswordVerifierAsForAKnownUser(
+            CognitoUserPoolDefineAuthChallengeEvent event) {
         assertThat(event.getRequest().getUserNotFound()).isTrue();
         assertThat(event.getRequest().getSession()).isEmpty();
 
         var response = define.handleRequest(event, null).getResponse();
 
-        assertThat(response.getFailAuthentication()).isTrue();
+        assertThat(response.getChallengeName()).isEqualTo("PASSWORD_VERIFIER");
+        assertThat(response.getFailAuthentication()).isFalse();
         assertThat(response.getIssueTokens()).isFalse();
         assertThat(sent).isEmpty();
     }
@@ -151,8 +155,11 @@ class EventFilesTest {
 
     @Test
     void handleRequestWhenRequestMembersAreAbsentThenNoException() {
+        // No request is an empty session: the password comes first, never tokens.
         var defineEvent = new CognitoUserPoolDefineAuthChallengeEvent();
-        assertThat(define.handleRequest(defineEvent, null).getResponse().getFailAuthentication()).isTrue();
+        var defined = define.handleRequest(defineEvent, null).getResponse();
+        assertThat(defined.getChallengeName()).isEqualTo("PASSWORD_VERIFIER");
+        assertThat(defined.getIssueTokens()).isFalse();
 
         var verifyEvent = new CognitoUserPoolVerifyAuthChallengeResponseEvent();
         verifyEvent.setRequest(new CognitoUserPoolVerifyAuthChallengeResponseEvent.Request());
