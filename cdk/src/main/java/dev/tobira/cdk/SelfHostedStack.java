@@ -92,6 +92,7 @@ public final class SelfHostedStack extends Stack {
                         "TOBIRA_DB_URL", "jdbc:postgresql://" + database.getDbInstanceEndpointAddress() + ":"
                                 + database.getDbInstanceEndpointPort() + "/" + DATABASE + "?sslmode=require",
                         "TOBIRA_ISSUER_URL", "https://" + config.domainName(),
+                        "TOBIRA_REGION", getRegion(),
                         "TOBIRA_HOST", "0.0.0.0",
                         "TOBIRA_PORT", String.valueOf(PORT),
                         "TOBIRA_BEHIND_PROXY", "true",

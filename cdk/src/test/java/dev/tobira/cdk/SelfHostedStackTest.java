@@ -24,6 +24,7 @@ class SelfHostedStackTest {
         assertThat(CognitoStackTest.environment(container)).isEqualTo(Map.of(
                 "TOBIRA_DB_URL", "jdbc:postgresql://Database.Endpoint.Address:Database.Endpoint.Port/tobira?sslmode=require",
                 "TOBIRA_ISSUER_URL", "https://" + Synthesized.DOMAIN,
+                "TOBIRA_REGION", "eu-west-1",
                 "TOBIRA_HOST", "0.0.0.0",
                 "TOBIRA_PORT", "9229",
                 "TOBIRA_BEHIND_PROXY", "true",
