@@ -17,6 +17,11 @@ public final class TobiraCdkApp {
     }
 
     public static void main(String[] args) {
+        if (System.getenv("CDK_DEFAULT_REGION") == null) {
+            // The SES identity, the pool's email settings and the VPC's zones are per region.
+            throw new IllegalStateException("No region: run through the cdk CLI with a region configured"
+                    + " (aws configure, AWS_REGION or --profile)");
+        }
         App app = new App();
         StackProps props = StackProps.builder()
                 .env(Environment.builder()
