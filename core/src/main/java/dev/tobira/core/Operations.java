@@ -27,7 +27,9 @@ public final class Operations {
                 GetTokensFromRefreshToken::new, GetUserAuthFactors::new,
                 CreateGroup::new, GetGroup::new, ListGroups::new, UpdateGroup::new, DeleteGroup::new,
                 AdminAddUserToGroup::new, AdminRemoveUserFromGroup::new, AdminListGroupsForUser::new,
-                ListUsersInGroup::new, TagResource::new, UntagResource::new, ListTagsForResource::new);
+                ListUsersInGroup::new, TagResource::new, UntagResource::new, ListTagsForResource::new,
+                UpdateUserAttributes::new, VerifyUserAttribute::new, GetUserAttributeVerificationCode::new,
+                DeleteUser::new, DeleteUserAttributes::new, AdminResetUserPassword::new);
         return factories.stream()
                 .map(f -> f.apply(services))
                 .collect(Collectors.toUnmodifiableMap(Operation::name, op -> op));
