@@ -3,6 +3,9 @@ package dev.tobira.core.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.tobira.core.CognitoException.AliasExistsException;
 import dev.tobira.core.CognitoException.CodeMismatchException;
 import dev.tobira.core.CognitoException.ExpiredCodeException;
@@ -279,6 +282,29 @@ class SelfServiceTest {
         assertThatThrownBy(() -> update(token, new Attribute("name", "I")))
                 .isInstanceOf(NotAuthorizedException.class)
                 .hasMessage("Access Token has been revoked");
+    }
+
+    @Test
+    @DisplayName("The aws.cognito.signin.user.admin scope grants access to the operations that require access tokens")
+    void selfServiceCallsWhenTokenLacksTheSignInScopeThenNotAuthorized() throws Exception {
+        String token = user("ida", "ida@example.com");
+        SignedJWT issued = SignedJWT.parse(token);
+        // The same claims with another scope, signed with the pool's own access-token key, as an OAuth
+        // sign-in without that scope would issue them.
+        SignedJWT narrowed = new SignedJWT(issued.getHeader(),
+                new JWTClaimsSet.Builder(issued.getJWTClaimsSet()).claim("scope", "openid email")
+                        .build());
+        narrowed.sign(new RSASSASigner(
+                t.services.signingKeys().find(issued.getHeader().getKeyID()).orElseThrow().rsaKey()));
+        String openidOnly = narrowed.serialize();
+
+        assertThatThrownBy(() -> update(openidOnly, new Attribute("name", "I")))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Access Token does not have required scopes");
+        assertThatThrownBy(() -> new DeleteUser(t.services).handle(new DeleteUser.Request(openidOnly)))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessage("Access Token does not have required scopes");
+        assertThat(attributes("ida")).doesNotContainKey("name");
     }
 
     @Test
