@@ -87,6 +87,18 @@ final class AttributeRules {
         }
     }
 
+    /**
+     * {@code attributes} without those named in {@code names}; an {@code email} or {@code phone_number}
+     * takes its {@code *_verified} flag with it.
+     */
+    static List<Attribute> without(List<Attribute> attributes, List<String> names) {
+        return attributes.stream()
+                .filter(a -> !names.contains(a.name()))
+                .filter(a -> names.stream().noneMatch(n -> ContactAttributes.VERIFIABLE.contains(n)
+                        && a.name().equals(ContactAttributes.verifiedFlag(n))))
+                .toList();
+    }
+
     /** {@code current} with {@code changes} applied: changed values replaced in place, new ones appended. */
     static List<Attribute> merge(List<Attribute> current, List<Attribute> changes) {
         Map<String, String> merged = new LinkedHashMap<>();

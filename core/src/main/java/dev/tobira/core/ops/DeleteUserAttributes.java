@@ -26,12 +26,8 @@ public final class DeleteUserAttributes extends ServiceOperation<DeleteUserAttri
         AttributeRules.checkDeletable(caller.pool(), names);
         AttributeRules.checkClientMayWrite(caller.client(), names.stream().map(n -> new Attribute(n, "")).toList());
         User user = caller.user();
-        List<Attribute> kept = user.attributes().stream()
-                .filter(a -> !names.contains(a.name()))
-                .filter(a -> names.stream().noneMatch(n -> ContactAttributes.VERIFIABLE.contains(n)
-                        && a.name().equals(ContactAttributes.verifiedFlag(n))))
-                .toList();
-        Pools.save(services, user.withAttributes(kept, services.clock().instant()));
+        Pools.save(services, user.withAttributes(AttributeRules.without(user.attributes(), names),
+                services.clock().instant()));
         return new Empty();
     }
 }

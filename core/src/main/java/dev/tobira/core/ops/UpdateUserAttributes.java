@@ -24,7 +24,8 @@ import java.util.Optional;
  *   <li>otherwise changes at once and becomes unverified ({@code *_verified} false), with a code sent
  *       to the new value when the pool auto-verifies the attribute.
  * </ul>
- * The changes, the codes and their messages are written in one transaction. Where each code went
+ * An attribute given a blank value is deleted, as DeleteUserAttributes deletes it. The changes, the
+ * codes and their messages are written in one transaction. Where each code went
  * is in {@code CodeDeliveryDetailsList}.
  */
 public final class UpdateUserAttributes
@@ -45,7 +46,12 @@ public final class UpdateUserAttributes
         UserPool pool = caller.pool();
         User user = caller.user();
         List<Attribute> given = r.userAttributes() == null ? List.of() : r.userAttributes();
-        AttributeRules.checkWritable(pool, given, false);
+        // "To delete an attribute from your user, submit the attribute in your API request with a blank
+        // value" (Cognito's AdminUpdateUserAttributes documentation; the same holds here).
+        List<String> deleted = given.stream().filter(a -> "".equals(a.value())).map(Attribute::name).toList();
+        List<Attribute> set = given.stream().filter(a -> !"".equals(a.value())).toList();
+        AttributeRules.checkWritable(pool, set, false);
+        AttributeRules.checkDeletable(pool, deleted);
         boolean setsVerifiedFlag = given.stream().anyMatch(a -> ContactAttributes.VERIFIABLE.stream()
                 .map(ContactAttributes::verifiedFlag).anyMatch(a.name()::equals));
         if (setsVerifiedFlag) {
@@ -56,7 +62,7 @@ public final class UpdateUserAttributes
         List<Attribute> applied = new ArrayList<>();
         List<Attribute> pending = new ArrayList<>();
         List<String> verifyNow = new ArrayList<>();
-        for (Attribute a : given) {
+        for (Attribute a : set) {
             boolean changedContact = ContactAttributes.VERIFIABLE.contains(a.name())
                     && !user.attribute(a.name()).map(a.value()::equals).orElse(false);
             if (!changedContact) {
@@ -76,7 +82,8 @@ public final class UpdateUserAttributes
         }
         Instant now = services.clock().instant();
         List<CodeDeliveryDetails> sent = services.transactions().inTransaction(() -> {
-            User updated = user.withAttributes(AttributeRules.merge(user.attributes(), applied), now);
+            User updated = user.withAttributes(
+                    AttributeRules.without(AttributeRules.merge(user.attributes(), applied), deleted), now);
             Pools.save(services, updated);
             List<CodeDeliveryDetails> deliveries = new ArrayList<>();
             for (Attribute a : pending) {

@@ -328,6 +328,25 @@ class SelfServiceTest {
     }
 
     @Test
+    void updateUserAttributesWhenBlankValueThenTheAttributeIsDeleted() {
+        String token = user("kay", "kay@example.com");
+        update(token, new Attribute("name", "Kay"));
+        update(token, new Attribute("name", ""), new Attribute("nickname", "K"));
+        assertThat(attributes("kay")).doesNotContainKey("name").containsEntry("nickname", "K");
+    }
+
+    @Test
+    void createUserPoolWhenVerifyBeforeUpdateNamesAnAttributeNotAutoVerifiedThenInvalidParameter() {
+        assertThatThrownBy(() -> new CreateUserPool(t.services).handle(new CreateUserPool.Request("q", null, null,
+                null, null, null, null, null, null, null, null, null, null,
+                new UserAttributeUpdateSettings(List.of("email")), null, null, null, null, null, null, null, null,
+                null, null)))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessage("All attributes in AttributesRequireVerificationBeforeUpdate must exist in "
+                        + "AutoVerifiedAttributes");
+    }
+
+    @Test
     void deleteUserAttributesWhenOptionalThenGoneWithItsVerifiedFlag() {
         String token = user("kim", "kim@example.com");
         update(token, new Attribute("name", "Kim"));

@@ -90,6 +90,13 @@ class SdkV2SelfServiceTest {
         pool(true);
         assertThat(cognito.describeUserPool(b -> b.userPoolId(poolId)).userPool().userAttributeUpdateSettings()
                 .attributesRequireVerificationBeforeUpdate()).containsExactly(VerifiedAttributeType.EMAIL);
+        // UpdateUserPool resets what it leaves out: without AutoVerifiedAttributes, email is no longer verified.
+        assertThatThrownBy(() -> cognito.updateUserPool(b -> b.userPoolId(poolId)
+                .userAttributeUpdateSettings(s -> s.attributesRequireVerificationBeforeUpdate(
+                        VerifiedAttributeType.EMAIL))))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("All attributes in AttributesRequireVerificationBeforeUpdate must exist in "
+                        + "AutoVerifiedAttributes");
         cognito.updateUserPool(b -> b.userPoolId(poolId).autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
                 .userAttributeUpdateSettings(s -> s.attributesRequireVerificationBeforeUpdate(List.of())));
         assertThat(cognito.describeUserPool(b -> b.userPoolId(poolId)).userPool().userAttributeUpdateSettings()
