@@ -110,6 +110,22 @@ class SelfServiceTest {
     }
 
     @Test
+    void updateUserAttributesWhenUserLocaleIsJapaneseThenTheCodeComesInJapaneseAndThePoolsTemplateWins() {
+        String token = user("aki", "aki@example.com");
+        update(token, new Attribute("locale", "ja-JP"), new Attribute("email", "aki@new.example"));
+        assertThat(t.sent.getLast().subject()).isEqualTo("確認コードのお知らせ");
+
+        new UpdateUserPool(t.services).handle(new UpdateUserPool.Request(poolId, null, null, null,
+                List.of("email"), null, "Code: {####}", "Check", null, null, null, null, null, null, null, null,
+                null, null, null, null, null));
+        t.clock.advance(Duration.ofSeconds(10));
+        new GetUserAttributeVerificationCode(t.services).handle(
+                new GetUserAttributeVerificationCode.Request(token, "email", null));
+        assertThat(t.sent.getLast().subject()).isEqualTo("Check");
+        assertThat(t.sent.getLast().body()).startsWith("Code: ");
+    }
+
+    @Test
     void updateUserAttributesWhenNoContactChangesThenNoCodeAndNoList() {
         String token = user("ada", "ada@example.com");
         int sent = t.sent.size();
