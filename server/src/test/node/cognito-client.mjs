@@ -40,6 +40,13 @@
  *   newPassword    authenticateUser with a temporary password, expecting newPasswordRequired; answers
  *                  it with completeNewPasswordChallenge("newPassword" of the request):
  *                  {"outcome":"success", "userAttributes", "requiredAttributes", "tokens":{...verified}}
+ *   selfService    signIn; updateAttributes(email = "newEmail", name = "name"); getUserAttributes;
+ *                  verifyAttribute("email") first with a wrong code, then with the newest code for
+ *                  "newEmail" in the dev outbox; getUserAttributes; deleteUser; then getUserAttributes
+ *                  with the old session and a new authenticateUser:
+ *                  {"outcome":"success", "update":{"result","details"}, "afterUpdate":{attributes},
+ *                   "wrongCode":{code,message}, "verify", "afterVerify":{attributes}, "delete",
+ *                   "getUserAfterDelete":{code,message}, "signInAfterDelete":{code,message}}
  *
  * "...verified" is {"id":{"header","claims"}, "access":{"header","claims"}, "refreshToken"}, where the
  * claims are what jose's jwtVerify returned with the remote JWKS at "jwksUri", issuer = "issuer",
@@ -229,6 +236,43 @@ const scenarios = {
       return { outcome: 'failure', code: 'no newPasswordRequired' };
     }
     return { outcome: 'success', ...challenge, tokens: await verified(result.session) };
+  },
+
+  async selfService() {
+    const { user } = await signedIn();
+    const update = await new Promise((resolve) => user.updateAttributes(
+      [
+        new cognito.CognitoUserAttribute({ Name: 'email', Value: request.newEmail }),
+        new cognito.CognitoUserAttribute({ Name: 'name', Value: request.name }),
+      ],
+      (err, result, details) => resolve(err ? { failure: errorOf(err) } : { result, details }),
+    ));
+    if (update.failure) {
+      return { outcome: 'failure', step: 'updateAttributes', ...update.failure };
+    }
+    const afterUpdate = await node((cb) => user.getUserAttributes(cb));
+    const code = await outboxCode(request.newEmail);
+    const verifyWith = (value) => new Promise((resolve) => user.verifyAttribute('email', value, {
+      onSuccess: (result) => resolve({ value: result }),
+      onFailure: (err) => resolve({ failure: errorOf(err) }),
+    }));
+    const wrong = await verifyWith(wrongCode(code));
+    const verify = await verifyWith(code);
+    const afterVerify = await node((cb) => user.getUserAttributes(cb));
+    const deleted = await node((cb) => user.deleteUser(cb));
+    const getUserAfterDelete = await node((cb) => user.getUserAttributes(cb));
+    const signInAfterDelete = await signIn(newUser());
+    return {
+      outcome: 'success',
+      update,
+      afterUpdate: afterUpdate.value ? attributes(afterUpdate.value) : afterUpdate.failure,
+      wrongCode: wrong.failure ?? null,
+      verify: verify.value ?? verify.failure,
+      afterVerify: afterVerify.value ? attributes(afterVerify.value) : afterVerify.failure,
+      delete: deleted.value ?? deleted.failure,
+      getUserAfterDelete: getUserAfterDelete.failure ?? null,
+      signInAfterDelete: signInAfterDelete.failure ?? null,
+    };
   },
 
   async signIn() {

@@ -30,7 +30,9 @@ public final class Operations {
                 ListUsersInGroup::new, TagResource::new, UntagResource::new, ListTagsForResource::new,
                 CreateResourceServer::new, DescribeResourceServer::new, ListResourceServers::new,
                 UpdateResourceServer::new, DeleteResourceServer::new, CreateUserPoolDomain::new,
-                DescribeUserPoolDomain::new, UpdateUserPoolDomain::new, DeleteUserPoolDomain::new);
+                DescribeUserPoolDomain::new, UpdateUserPoolDomain::new, DeleteUserPoolDomain::new,
+                UpdateUserAttributes::new, VerifyUserAttribute::new, GetUserAttributeVerificationCode::new,
+                DeleteUser::new, DeleteUserAttributes::new, AdminResetUserPassword::new);
         return factories.stream()
                 .map(f -> f.apply(services))
                 .collect(Collectors.toUnmodifiableMap(Operation::name, op -> op));

@@ -104,6 +104,23 @@ public abstract class SignInStoreContract {
     }
 
     @Test
+    void issueWhenCodeCarriesAPendingValueThenItIsKeptThroughFailuresAndUse() {
+        OneTimeCode email = new OneTimeCode(POOL, "alice", CodePurpose.EMAIL_VERIFICATION, "h1", T0,
+                T0.plus(Duration.ofHours(24)), 0, State.ACTIVE, java.util.Optional.of("alice@new.example"));
+        codes.issue(email);
+        codes.issue(new OneTimeCode(POOL, "alice", CodePurpose.PHONE_NUMBER_VERIFICATION, "h2", T0,
+                T0.plus(Duration.ofHours(24)), 0, State.ACTIVE));
+        codes.recordFailure(POOL, "alice", CodePurpose.EMAIL_VERIFICATION);
+        assertThat(codes.active(POOL, "alice", CodePurpose.EMAIL_VERIFICATION).orElseThrow().pendingValue())
+                .contains("alice@new.example");
+        assertThat(codes.active(POOL, "alice", CodePurpose.PHONE_NUMBER_VERIFICATION).orElseThrow().pendingValue())
+                .isEmpty();
+        assertThat(codes.consume(POOL, "alice", CodePurpose.EMAIL_VERIFICATION, "h1", T0.plusSeconds(1))).isTrue();
+        assertThat(codes.find(POOL, "alice", CodePurpose.EMAIL_VERIFICATION, "h1").orElseThrow().pendingValue())
+                .contains("alice@new.example");
+    }
+
+    @Test
     void deleteAllWhenUserDeletedThenNoCodesRemain() {
         codes.issue(code("alice", "h1", T0));
         codes.issue(code("bob", "h2", T0));

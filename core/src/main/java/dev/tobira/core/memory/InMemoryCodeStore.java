@@ -73,6 +73,6 @@ public final class InMemoryCodeStore implements CodeStore {
 
     private static OneTimeCode with(OneTimeCode c, int failedAttempts, State state) {
         return new OneTimeCode(c.userPoolId(), c.username(), c.purpose(), c.codeHash(), c.issuedAt(), c.expiresAt(),
-                failedAttempts, state);
+                failedAttempts, state, c.pendingValue());
     }
 }

@@ -1,6 +1,5 @@
 package dev.tobira.core.ops;
 
-import dev.tobira.core.CognitoException.AliasExistsException;
 import dev.tobira.core.Operation;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
@@ -38,13 +37,9 @@ public final class AdminUpdateUserAttributes
             if (changed && !verifiedGiven && user.attribute(verified).isPresent()) {
                 changes.add(new Attribute(verified, "false"));
             }
-            if (changed && (pool.usernameAttributes().contains(contact) || pool.aliasAttributes().contains(contact))) {
+            if (changed) {
                 String value = changes.stream().filter(a -> a.name().equals(contact)).findFirst().orElseThrow().value();
-                boolean taken = services.users().findByAttribute(pool.id(), contact, value,
-                        !pool.caseInsensitiveUsernames()).stream().anyMatch(u -> !u.username().equals(user.username()));
-                if (taken) {
-                    throw new AliasExistsException("An account with the given " + contact + " already exists.");
-                }
+                ContactAttributes.checkAliasFree(services, pool, user, contact, value);
             }
         }
         User updated = user.withAttributes(AttributeRules.merge(user.attributes(), changes), services.clock().instant());

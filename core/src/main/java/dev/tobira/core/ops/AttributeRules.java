@@ -1,8 +1,10 @@
 package dev.tobira.core.ops;
 
 import dev.tobira.core.CognitoException.InvalidParameterException;
+import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPool.SchemaAttribute;
+import dev.tobira.core.pool.UserPoolClient;
 import dev.tobira.core.user.Attribute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.Map;
 final class AttributeRules {
 
     private static final String NONCONFORMING = "Attributes did not conform to the schema: ";
+    static final String UNAUTHORIZED_WRITE = "A client attempted to write unauthorized attribute";
 
     private AttributeRules() {}
 
@@ -44,6 +47,35 @@ final class AttributeRules {
         }
     }
 
+    /** A client with WriteAttributes may set (or delete) only those. */
+    static void checkClientMayWrite(UserPoolClient client, List<Attribute> attributes) {
+        if (client.writeAttributes().isEmpty()) {
+            return;
+        }
+        for (Attribute a : attributes) {
+            if (!client.writeAttributes().contains(a.name())) {
+                throw new NotAuthorizedException(UNAUTHORIZED_WRITE);
+            }
+        }
+    }
+
+    /**
+     * The attributes may be deleted from a user: each exists in the schema, is neither {@code sub} nor
+     * required, and is mutable.
+     */
+    static void checkDeletable(UserPool pool, List<String> names) {
+        for (String name : names) {
+            SchemaAttribute schema = pool.schemaAttribute(name).orElseThrow(() -> new InvalidParameterException(
+                    NONCONFORMING + name + ": Attribute does not exist in the schema.\n"));
+            if (name.equals("sub") || Boolean.TRUE.equals(schema.required())) {
+                throw new InvalidParameterException(NONCONFORMING + name + ": The attribute is required.\n");
+            }
+            if (Boolean.FALSE.equals(schema.mutable())) {
+                throw new InvalidParameterException("Cannot modify the non-mutable attribute " + name);
+            }
+        }
+    }
+
     /** Every required attribute of the schema is present. */
     static void checkRequired(UserPool pool, List<Attribute> attributes) {
         for (SchemaAttribute s : pool.schemaAttributes()) {
@@ -53,6 +85,18 @@ final class AttributeRules {
                         NONCONFORMING + s.name() + ": The attribute " + s.name() + " is required.\n");
             }
         }
+    }
+
+    /**
+     * {@code attributes} without those named in {@code names}; an {@code email} or {@code phone_number}
+     * takes its {@code *_verified} flag with it.
+     */
+    static List<Attribute> without(List<Attribute> attributes, List<String> names) {
+        return attributes.stream()
+                .filter(a -> !names.contains(a.name()))
+                .filter(a -> names.stream().noneMatch(n -> ContactAttributes.VERIFIABLE.contains(n)
+                        && a.name().equals(ContactAttributes.verifiedFlag(n))))
+                .toList();
     }
 
     /** {@code current} with {@code changes} applied: changed values replaced in place, new ones appended. */

@@ -46,16 +46,36 @@ final class ConfirmationCodes {
      */
     static CodeDeliveryDetails send(Services services, UserPool pool, User user, Message.Channel channel,
             CodePurpose purpose, Instant now) {
+        String to = user.attribute(attribute(channel)).orElseThrow();
+        return send(services, pool, user, channel, purpose, to, Optional.empty(), now);
+    }
+
+    /**
+     * Like {@link #send(Services, UserPool, User, Message.Channel, CodePurpose, Instant)}, to the
+     * address {@code to} (which may not be the user's yet), the code carrying {@code pendingValue}
+     * (see {@link OneTimeCode#pendingValue()}).
+     */
+    static CodeDeliveryDetails send(Services services, UserPool pool, User user, Message.Channel channel,
+            CodePurpose purpose, String to, Optional<String> pendingValue, Instant now) {
         String code = CodeHasher.newCode(services.limits().confirmationCodeLength(), services.random());
         services.codes().issue(new OneTimeCode(pool.id(), user.username(), purpose,
                 services.codeHasher().hash(pool.id(), user.username(), purpose, code), now,
-                now.plus(services.limits().confirmationCodeValidity()), 0, OneTimeCode.State.ACTIVE));
-        String attribute = channel == Message.Channel.SMS ? "phone_number" : "email";
-        String to = user.attribute(attribute).orElseThrow();
+                now.plus(services.limits().confirmationCodeValidity()), 0, OneTimeCode.State.ACTIVE, pendingValue));
+        String attribute = attribute(channel);
         services.messages().send(MessageTemplates.verificationCode(pool,
                 MessageTemplates.language(pool, user.attribute("locale")), channel, to, code,
                 services.limits().confirmationCodeValidity(), now));
         return new CodeDeliveryDetails(Masking.destination(channel, to), channel.name(), attribute);
+    }
+
+    /** The attribute a channel delivers to: {@code phone_number} for SMS, else {@code email}. */
+    static String attribute(Message.Channel channel) {
+        return channel == Message.Channel.SMS ? "phone_number" : "email";
+    }
+
+    /** The channel that delivers to attribute {@code name} ({@code email} or {@code phone_number}). */
+    static Message.Channel channelOf(String name) {
+        return name.equals("phone_number") ? Message.Channel.SMS : Message.Channel.EMAIL;
     }
 
     /**

@@ -69,6 +69,8 @@ public final class CreateUserPool extends ServiceOperation<CreateUserPool.Reques
         List<String> aliasAttributes = PoolSettings.orEmpty(r.aliasAttributes());
         PoolSettings.check(policies, tier, usernameAttributes, aliasAttributes);
         PoolSettings.checkMfa(policies, PoolSettings.orDefault(r.mfaConfiguration(), "OFF"));
+        PoolSettings.checkUserAttributeUpdateSettings(r.userAttributeUpdateSettings(),
+                PoolSettings.orEmpty(r.autoVerifiedAttributes()));
 
         VerificationMessageTemplate template = PoolSettings.verificationTemplate(r.verificationMessageTemplate(),
                 r.emailVerificationMessage(), r.emailVerificationSubject(), r.smsVerificationMessage());

@@ -58,7 +58,7 @@ public final class ForgotPassword extends ServiceOperation<ForgotPassword.Reques
     }
 
     /** A verified phone number first, as Cognito prefers, else a verified email. */
-    private static Optional<Message.Channel> channel(User user) {
+    static Optional<Message.Channel> channel(User user) {
         if (user.attribute("phone_number_verified").filter("true"::equals).isPresent()
                 && user.attribute("phone_number").isPresent()) {
             return Optional.of(Message.Channel.SMS);

@@ -2,6 +2,7 @@ package dev.tobira.core.ops;
 
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
+import dev.tobira.core.CognitoException.PasswordResetRequiredException;
 import dev.tobira.core.CognitoException.UserNotConfirmedException;
 import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.Services;
@@ -26,6 +27,7 @@ final class PasswordSignIn {
 
     static final String INCORRECT = "Incorrect username or password.";
     static final String ATTEMPTS_EXCEEDED = "Password attempts exceeded";
+    static final String PASSWORD_RESET_REQUIRED = "Password reset required for the user";
 
     private PasswordSignIn() {}
 
@@ -43,6 +45,11 @@ final class PasswordSignIn {
         }
         if (!user.enabled()) {
             throw new NotAuthorizedException("User is disabled.");
+        }
+        if (user.status() == UserStatus.RESET_REQUIRED) {
+            // After AdminResetUserPassword: the password no longer works, whatever is sent; the way on
+            // is ForgotPassword's code. Said even with PreventUserExistenceErrors (aws-sdk-ios#2298).
+            throw new PasswordResetRequiredException(PASSWORD_RESET_REQUIRED);
         }
         return user;
     }

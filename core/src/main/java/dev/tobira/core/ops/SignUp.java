@@ -63,7 +63,7 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
         }
         List<Attribute> given = r.userAttributes() == null ? List.of() : r.userAttributes();
         AttributeRules.checkWritable(pool, given, true);
-        checkClientMayWrite(client, given);
+        AttributeRules.checkClientMayWrite(client, given);
 
         Usernames.NewIdentity identity = Usernames.newIdentity(services, pool, r.username(), given);
         String username = identity.username();
@@ -141,17 +141,5 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
         }
         PasswordPolicyCheck.check(pool.policies().passwordPolicy(), password);
         return Optional.of(Verifiers.create(pool.srpPoolName(), username, password, services.random()));
-    }
-
-    /** A client with WriteAttributes may set only those. */
-    private static void checkClientMayWrite(UserPoolClient client, List<Attribute> attributes) {
-        if (client.writeAttributes().isEmpty()) {
-            return;
-        }
-        for (Attribute a : attributes) {
-            if (!client.writeAttributes().contains(a.name())) {
-                throw new NotAuthorizedException("A client attempted to write unauthorized attribute");
-            }
-        }
     }
 }

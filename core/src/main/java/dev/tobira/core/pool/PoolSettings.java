@@ -109,6 +109,20 @@ public final class PoolSettings {
     }
 
     /**
+     * Cognito keeps an old email or phone number until the new one is verified only for attributes it
+     * verifies: every attribute of {@code AttributesRequireVerificationBeforeUpdate} must be auto-verified
+     * (Cognito's text, aws-cli#7151).
+     */
+    public static void checkUserAttributeUpdateSettings(UserPool.UserAttributeUpdateSettings settings,
+            List<String> autoVerifiedAttributes) {
+        if (settings != null
+                && !autoVerifiedAttributes.containsAll(settings.attributesRequireVerificationBeforeUpdate())) {
+            throw new InvalidParameterException(
+                    "All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes");
+        }
+    }
+
+    /**
      * The MFA mode checks of CreateUserPool, UpdateUserPool and SetUserPoolMfaConfig.
      *
      * <p>MFA and passwordless first factors exclude each other when MFA is required (spec §4.1): Cognito

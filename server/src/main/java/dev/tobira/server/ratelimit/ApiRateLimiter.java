@@ -82,7 +82,11 @@ public final class ApiRateLimiter {
             Map.entry("RespondToAuthChallenge", UsernameIn.mapKey("ChallengeResponses", "USERNAME")),
             Map.entry("AdminInitiateAuth", UsernameIn.mapKey("AuthParameters", "USERNAME")),
             Map.entry("AdminRespondToAuthChallenge", UsernameIn.mapKey("ChallengeResponses", "USERNAME")),
-            Map.entry("ChangePassword", UsernameIn.none()));
+            Map.entry("ChangePassword", UsernameIn.none()),
+            // The self-service calls that send or check codes name their user only by access token.
+            Map.entry("UpdateUserAttributes", UsernameIn.none()),
+            Map.entry("GetUserAttributeVerificationCode", UsernameIn.none()),
+            Map.entry("VerifyUserAttribute", UsernameIn.none()));
 
     private final RateLimiter limiter;
     private final Settings.ApiRateLimits limits;

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class JdbcCodeStore implements CodeStore {
 
     private static final String COLUMNS =
-            "pool_id, username, purpose, code_hash, issued_at, expires_at, failed_attempts, state";
+            "pool_id, username, purpose, code_hash, issued_at, expires_at, failed_attempts, state, pending_value";
     private static final String ACTIVE = "pool_id = :pool AND username = :username AND purpose = :purpose "
             + "AND active_slot = 1";
     private static final int ISSUE_ATTEMPTS = 3;
@@ -45,12 +45,13 @@ public final class JdbcCodeStore implements CodeStore {
                             .param("purpose", code.purpose().name())
                             .update();
                     jdbc.sql("INSERT INTO one_time_codes (" + COLUMNS + ", active_slot) VALUES (:pool, :username, "
-                                    + ":purpose, :hash, :issued, :expires, :failed, 'ACTIVE', 1)")
+                                    + ":purpose, :hash, :issued, :expires, :failed, 'ACTIVE', :pending, 1)")
                             .param("pool", code.userPoolId()).param("username", code.username())
                             .param("purpose", code.purpose().name()).param("hash", code.codeHash())
                             .param("issued", code.issuedAt().toEpochMilli())
                             .param("expires", code.expiresAt().toEpochMilli())
                             .param("failed", code.failedAttempts())
+                            .param("pending", code.pendingValue().orElse(null))
                             .update();
                 });
                 return;
@@ -115,6 +116,7 @@ public final class JdbcCodeStore implements CodeStore {
         return new OneTimeCode(rs.getString("pool_id"), rs.getString("username"),
                 CodePurpose.valueOf(rs.getString("purpose")), rs.getString("code_hash"),
                 Instant.ofEpochMilli(rs.getLong("issued_at")), Instant.ofEpochMilli(rs.getLong("expires_at")),
-                rs.getInt("failed_attempts"), State.valueOf(rs.getString("state")));
+                rs.getInt("failed_attempts"), State.valueOf(rs.getString("state")),
+                java.util.Optional.ofNullable(rs.getString("pending_value")));
     }
 }

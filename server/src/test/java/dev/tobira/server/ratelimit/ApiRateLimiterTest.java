@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -160,6 +161,18 @@ class ApiRateLimiterTest {
         limiter.admit("ChangePassword", change, "198.51.100.7");
 
         assertTooManyRequests(() -> limiter.admit("ChangePassword", change, "198.51.100.7"));
+        assertThat(rows()).as("one address bucket, no username").isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UpdateUserAttributes",
+            "GetUserAttributeVerificationCode", "VerifyUserAttribute"})
+    void admitWhenASelfServiceCallSendsOrChecksCodesThenOnlyTheAddressCounts(String operation) {
+        ApiRateLimiter limiter = limits(1, 1);
+        JsonNode call = json("{\"AccessToken\":\"eyJ.x.y\",\"AttributeName\":\"email\"}");
+        limiter.admit(operation, call, "198.51.100.8");
+
+        assertTooManyRequests(() -> limiter.admit(operation, call, "198.51.100.8"));
         assertThat(rows()).as("one address bucket, no username").isEqualTo(1);
     }
 

@@ -1,0 +1,101 @@
+package dev.tobira.core.ops;
+
+import dev.tobira.core.CognitoException.NotAuthorizedException;
+import dev.tobira.core.Services;
+import dev.tobira.core.code.CodePurpose;
+import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.user.Attribute;
+import dev.tobira.core.user.User;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A signed-in user changes their own attributes. Each must exist in the schema, be mutable and be
+ * among the app client's {@code WriteAttributes}; {@code email_verified} and
+ * {@code phone_number_verified} are never the user's to set. A changed {@code email} or
+ * {@code phone_number}:
+ * <ul>
+ *   <li>in a pool whose {@code UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate}
+ *       names it, keeps its old value; a code goes to the new value, which becomes the user's only
+ *       when VerifyUserAttribute gets that code (the code carries it);
+ *   <li>otherwise changes at once and becomes unverified ({@code *_verified} false), with a code sent
+ *       to the new value when the pool auto-verifies the attribute.
+ * </ul>
+ * An attribute given a blank value is deleted, as DeleteUserAttributes deletes it. The changes, the
+ * codes and their messages are written in one transaction. Where each code went
+ * is in {@code CodeDeliveryDetailsList}.
+ */
+public final class UpdateUserAttributes
+        extends ServiceOperation<UpdateUserAttributes.Request, UpdateUserAttributes.Response> {
+
+    public record Request(List<Attribute> userAttributes, String accessToken, Map<String, String> clientMetadata) {}
+
+    /** @param codeDeliveryDetailsList null (left out of the answer) when no code was sent */
+    public record Response(List<CodeDeliveryDetails> codeDeliveryDetailsList) {}
+
+    public UpdateUserAttributes(Services services) {
+        super(services, Request.class);
+    }
+
+    @Override
+    public Response handle(Request r) {
+        SignedInUser caller = SignedInUser.of(services, r.accessToken());
+        UserPool pool = caller.pool();
+        User user = caller.user();
+        List<Attribute> given = r.userAttributes() == null ? List.of() : r.userAttributes();
+        // "To delete an attribute from your user, submit the attribute in your API request with a blank
+        // value" (Cognito's AdminUpdateUserAttributes documentation; the same holds here).
+        List<String> deleted = given.stream().filter(a -> "".equals(a.value())).map(Attribute::name).toList();
+        List<Attribute> set = given.stream().filter(a -> !"".equals(a.value())).toList();
+        AttributeRules.checkWritable(pool, set, false);
+        AttributeRules.checkDeletable(pool, deleted);
+        boolean setsVerifiedFlag = given.stream().anyMatch(a -> ContactAttributes.VERIFIABLE.stream()
+                .map(ContactAttributes::verifiedFlag).anyMatch(a.name()::equals));
+        if (setsVerifiedFlag) {
+            throw new NotAuthorizedException(AttributeRules.UNAUTHORIZED_WRITE);
+        }
+        AttributeRules.checkClientMayWrite(caller.client(), given);
+
+        List<Attribute> applied = new ArrayList<>();
+        List<Attribute> pending = new ArrayList<>();
+        List<String> verifyNow = new ArrayList<>();
+        for (Attribute a : set) {
+            boolean changedContact = ContactAttributes.VERIFIABLE.contains(a.name())
+                    && !user.attribute(a.name()).map(a.value()::equals).orElse(false);
+            if (!changedContact) {
+                applied.add(a);
+                continue;
+            }
+            ContactAttributes.checkAliasFree(services, pool, user, a.name(), a.value());
+            if (ContactAttributes.verifiedBeforeUpdate(pool, a.name())) {
+                pending.add(a);
+            } else {
+                applied.add(a);
+                applied.add(new Attribute(ContactAttributes.verifiedFlag(a.name()), "false"));
+                if (pool.autoVerifiedAttributes().contains(a.name())) {
+                    verifyNow.add(a.name());
+                }
+            }
+        }
+        Instant now = services.clock().instant();
+        List<CodeDeliveryDetails> sent = services.transactions().inTransaction(() -> {
+            User updated = user.withAttributes(
+                    AttributeRules.without(AttributeRules.merge(user.attributes(), applied), deleted), now);
+            Pools.save(services, updated);
+            List<CodeDeliveryDetails> deliveries = new ArrayList<>();
+            for (Attribute a : pending) {
+                deliveries.add(ConfirmationCodes.send(services, pool, updated, ConfirmationCodes.channelOf(a.name()),
+                        CodePurpose.verifying(a.name()), a.value(), Optional.of(a.value()), now));
+            }
+            for (String name : verifyNow) {
+                deliveries.add(ConfirmationCodes.send(services, pool, updated, ConfirmationCodes.channelOf(name),
+                        CodePurpose.verifying(name), updated.attribute(name).orElseThrow(), Optional.empty(), now));
+            }
+            return deliveries;
+        });
+        return new Response(sent.isEmpty() ? null : List.copyOf(sent));
+    }
+}
