@@ -3,19 +3,16 @@ package dev.tobira.server.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tobira.server.RunningTobira;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A whole groups and tags round trip typed as a user types it, through the real AWS CLI. */
 class AwsCliGroupsTest {
 
     private static RunningTobira tobira;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @BeforeAll
     static void start() {
@@ -27,17 +24,13 @@ class AwsCliGroupsTest {
         tobira.close();
     }
 
+    /** The AWS CLI as a user types it against the shared server. */
     private static Processes.Result aws(String... args) {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", tobira.endpoint(), "--output", "json",
-                "cognito-idp"));
-        command.addAll(List.of(args));
-        return Processes.run(command, Processes.awsEnvironment("AKIDEXAMPLE", "any-secret"));
+        return new AwsCli(tobira.endpoint()).run(args);
     }
 
     private static JsonNode ok(String... args) {
-        Processes.Result result = aws(args);
-        assertThat(result.exitCode()).as(result.stderr()).isZero();
-        return result.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(result.stdout());
+        return new AwsCli(tobira.endpoint()).ok(args);
     }
 
     @Test
