@@ -6,6 +6,7 @@ import dev.tobira.core.CognitoException.InvalidUserPoolConfigurationException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.Services;
+import dev.tobira.core.trigger.TokenGenerationTrigger;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
 import dev.tobira.core.session.AuthSession;
@@ -100,7 +101,8 @@ final class CustomSignIn {
         }
         if (decision.issueTokens()) {
             User user = subject.user().orElseThrow(() -> new NotAuthorizedException(PasswordSignIn.INCORRECT));
-            return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user));
+            return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user,
+                TokenGenerationTrigger.Source.Authentication, flow.clientMetadata()));
         }
         String name = String.valueOf(decision.challengeName());
         if (name.equals("PASSWORD_VERIFIER")) {

@@ -4,6 +4,7 @@ import dev.tobira.core.CognitoException.CodeMismatchException;
 import dev.tobira.core.CognitoException.LimitExceededException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.Services;
+import dev.tobira.core.trigger.TokenGenerationTrigger;
 import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.code.CodePurpose;
 import dev.tobira.core.code.OneTimeCode;
@@ -133,7 +134,8 @@ final class SignInCodes {
             throw new NotAuthorizedException(SignInFlow.INVALID_SESSION);
         }
         sessions.consume(session);
-        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user));
+        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user,
+                TokenGenerationTrigger.Source.Authentication, flow.clientMetadata()));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.tobira.core.CognitoException;
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.Services;
+import dev.tobira.core.trigger.TokenGenerationTrigger;
 import dev.tobira.core.pool.PasswordPolicyCheck;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
@@ -35,23 +36,46 @@ final class SignInFlow {
     private final UserPoolClient client;
     private final boolean admin;
     private final Map<String, String> clientMetadata;
+    private final Map<String, String> initiateMetadata;
 
     SignInFlow(Services services, UserPool pool, UserPoolClient client, boolean admin) {
         this(services, pool, client, admin, Map.of());
     }
 
-    /** @param clientMetadata the request's {@code ClientMetadata}, passed on to the triggers */
+    /** @param clientMetadata a RespondToAuthChallenge's {@code ClientMetadata}, passed on to the triggers */
     SignInFlow(Services services, UserPool pool, UserPoolClient client, boolean admin,
             Map<String, String> clientMetadata) {
+        this(services, pool, client, admin, clientMetadata, Map.of());
+    }
+
+    private SignInFlow(Services services, UserPool pool, UserPoolClient client, boolean admin,
+            Map<String, String> clientMetadata, Map<String, String> initiateMetadata) {
         this.services = services;
         this.pool = pool;
         this.client = client;
         this.admin = admin;
         this.clientMetadata = clientMetadata == null ? Map.of() : Map.copyOf(clientMetadata);
+        this.initiateMetadata = initiateMetadata == null ? Map.of() : Map.copyOf(initiateMetadata);
     }
 
+    /**
+     * The flow of an InitiateAuth call. Its {@code ClientMetadata} reaches only the PreAuthentication and
+     * UserMigration triggers (and PreSignUp), as AWS documents InitiateAuth's ClientMetadata; the other
+     * triggers of the call see none.
+     */
+    static SignInFlow initiating(Services services, UserPool pool, UserPoolClient client, boolean admin,
+            Map<String, String> clientMetadata) {
+        return new SignInFlow(services, pool, client, admin, Map.of(), clientMetadata);
+    }
+
+    /** The ClientMetadata the triggers of a RespondToAuthChallenge get; empty in an InitiateAuth. */
     Map<String, String> clientMetadata() {
         return clientMetadata;
+    }
+
+    /** The ClientMetadata PreAuthentication and UserMigration get: InitiateAuth's, else RespondToAuthChallenge's. */
+    Map<String, String> authenticationMetadata() {
+        return initiateMetadata.isEmpty() ? clientMetadata : initiateMetadata;
     }
 
     AuthResponse initiate(String authFlow, Map<String, String> parameters) {
@@ -133,7 +157,8 @@ final class SignInFlow {
             return AuthResponse.challenge("NEW_PASSWORD_REQUIRED",
                     openSession(AuthSession.Kind.NEW_PASSWORD_REQUIRED, user.username(), Map.of()), parameters);
         }
-        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user));
+        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user,
+                TokenGenerationTrigger.Source.Authentication, clientMetadata));
     }
 
     /** NEW_PASSWORD_REQUIRED: the new password (checked against the policy) replaces the temporary one. */
@@ -156,7 +181,8 @@ final class SignInFlow {
             Pools.save(services, changed);
             return changed;
         });
-        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, changed));
+        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, changed,
+                TokenGenerationTrigger.Source.NewPasswordChallenge, clientMetadata));
     }
 
     /** The pending sign-in step {@code value} names, if it is this client's, of this kind and unexpired. */
