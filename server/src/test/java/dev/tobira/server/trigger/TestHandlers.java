@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -142,6 +144,47 @@ public final class TestHandlers {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            return event;
+        }
+    }
+
+    /**
+     * PreTokenGeneration V2_0 written against aws-lambda-java-events: adds {@code tenant} and the scope
+     * {@code orders/read} to the access token, and suppresses {@code email} in the ID token.
+     */
+    public static final class PreTokenV2 implements RequestHandler<
+            CognitoUserPoolPreTokenGenerationEventV2,
+            CognitoUserPoolPreTokenGenerationEventV2> {
+        @Override
+        public CognitoUserPoolPreTokenGenerationEventV2 handleRequest(
+                CognitoUserPoolPreTokenGenerationEventV2 event,
+                Context context) {
+            event.setResponse(new CognitoUserPoolPreTokenGenerationEventV2
+                    .Response(new CognitoUserPoolPreTokenGenerationEventV2
+                    .ClaimsAndScopeOverrideDetails(
+                    new CognitoUserPoolPreTokenGenerationEventV2
+                            .IdTokenGeneration(null, new String[] {"email"}),
+                    new CognitoUserPoolPreTokenGenerationEventV2
+                            .AccessTokenGeneration(Map.of("tenant", "acme"), null, new String[] {"orders/read"},
+                            null),
+                    null)));
+            return event;
+        }
+    }
+
+    /** PreTokenGeneration V1_0 written against aws-lambda-java-events: the user's groups become [editors]. */
+    public static final class PreTokenV1GroupOverride implements RequestHandler<
+            CognitoUserPoolPreTokenGenerationEvent,
+            CognitoUserPoolPreTokenGenerationEvent> {
+        @Override
+        public CognitoUserPoolPreTokenGenerationEvent handleRequest(
+                CognitoUserPoolPreTokenGenerationEvent event,
+                Context context) {
+            var groups = new CognitoUserPoolPreTokenGenerationEvent
+                    .GroupConfiguration(new String[] {"editors"}, new String[0], null);
+            event.setResponse(new CognitoUserPoolPreTokenGenerationEvent
+                    .Response(new CognitoUserPoolPreTokenGenerationEvent
+                    .ClaimsOverrideDetails(Map.of("tenant", "acme"), null, groups)));
             return event;
         }
     }
