@@ -68,6 +68,7 @@ final class ChoiceSignIn {
             return simulated(services, pool, client, flow, username, preferred, params);
         }
         User user = PasswordSignIn.signableUser(services, pool, client, username);
+        flow.preAuthentication(user);
         List<String> available = availableChallenges(pool, user);
         if (preferred != null && available.contains(preferred)) {
             return start(services, pool, client, flow, user, preferred, params, null);

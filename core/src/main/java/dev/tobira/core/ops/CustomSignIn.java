@@ -73,6 +73,7 @@ final class CustomSignIn {
         String username = PasswordSignIn.required(params, "USERNAME");
         AppClients.checkSecretHash(client, username, params.get("SECRET_HASH"));
         Subject subject = subject(services, pool, client, username);
+        subject.user().ifPresent(flow::preAuthentication);
         // Two shapes begin with SRP. CHALLENGE_NAME=SRP_A (amazon-cognito-identity-js): Define first sees
         // [SRP_A ✓], and SRP_A is required. SRP_A alone (pycognito's get_auth_params, the seed's app):
         // Define first sees an empty session, and may ask for PASSWORD_VERIFIER from that SRP_A. AWS's

@@ -4,6 +4,8 @@ import dev.tobira.core.CognitoException;
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.Services;
+import dev.tobira.core.trigger.AuthChallengeTriggers;
+import dev.tobira.core.trigger.SignInTriggers;
 import dev.tobira.core.trigger.TokenGenerationTrigger;
 import dev.tobira.core.pool.PasswordPolicyCheck;
 import dev.tobira.core.pool.UserPool;
@@ -139,8 +141,15 @@ final class SignInFlow {
         String password = PasswordSignIn.required(params, "PASSWORD");
         AppClients.checkSecretHash(client, username, params.get("SECRET_HASH"));
         User user = PasswordSignIn.signableUser(services, pool, client, username);
+        preAuthentication(user);
         PasswordSignIn.prove(services, pool, user, PasswordSignIn.matches(pool, user, password));
         return afterPassword(user);
+    }
+
+    /** Runs the pool's PreAuthentication trigger for {@code user}, who is about to prove who they are. */
+    void preAuthentication(User user) {
+        new SignInTriggers(pool.lambdaConfig(), services.triggers()).preAuthentication(
+                AuthChallengeTriggers.Context.of(client.clientId(), user, clientMetadata), authenticationMetadata());
     }
 
     /** What follows a proven password: a new one if the current is temporary, else the tokens. */

@@ -18,6 +18,7 @@ import dev.tobira.core.token.TokenIssuer;
 import dev.tobira.core.token.TokenValidities;
 import dev.tobira.core.token.GroupClaims;
 import dev.tobira.core.trigger.AuthChallengeTriggers;
+import dev.tobira.core.trigger.SignInTriggers;
 import dev.tobira.core.trigger.TokenGenerationTrigger;
 import dev.tobira.core.trigger.TokenGenerationTrigger.Source;
 import dev.tobira.core.user.User;
@@ -44,7 +45,8 @@ final class SignInTokens {
     private SignInTokens() {}
 
     /**
-     * A completed sign-in of {@code user}: a new family, its refresh token and the first tokens; the
+     * A completed sign-in of {@code user}, once the pool's PostAuthentication trigger (if any) has
+     * accepted it: a new family, its refresh token and the first tokens; the
      * user's auto sign-in session, if one is open, is over.
      */
     static AuthResponse.AuthenticationResult signIn(Services services, UserPool pool, UserPoolClient client,
@@ -58,6 +60,8 @@ final class SignInTokens {
      */
     static AuthResponse.AuthenticationResult signIn(Services services, UserPool pool, UserPoolClient client,
             User user, Source source, Map<String, String> clientMetadata) {
+        new SignInTriggers(pool.lambdaConfig(), services.triggers()).postAuthentication(
+                AuthChallengeTriggers.Context.of(client.clientId(), user, clientMetadata));
         Authentication authentication = services.tokenIssuer().newAuthentication();
         IssuedTokens tokens = services.tokenIssuer().issue(tokenRequest(services, pool, client, user, authentication,
                 source, clientMetadata));

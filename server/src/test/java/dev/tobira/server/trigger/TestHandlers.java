@@ -189,6 +189,21 @@ public final class TestHandlers {
         }
     }
 
+    /** PreAuthentication written against aws-lambda-java-events: refuses everyone but {@code lou}. */
+    public static final class PausedPreAuthentication implements RequestHandler<
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreAuthenticationEvent,
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreAuthenticationEvent> {
+        @Override
+        public com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreAuthenticationEvent handleRequest(
+                com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreAuthenticationEvent event,
+                Context context) {
+            if (!"lou".equals(event.getUserName())) {
+                throw new IllegalStateException("Sign-in is paused");
+            }
+            return event;
+        }
+    }
+
     /** Not a handler at all. */
     public static final class NotAHandler {}
 }

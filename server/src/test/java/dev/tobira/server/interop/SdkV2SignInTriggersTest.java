@@ -28,13 +28,14 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LambdaConfigType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PreTokenGenerationLambdaVersionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException;
 
 /**
  * PreTokenGeneration functions as Java classes written against aws-lambda-java-events, driven by the
  * AWS SDK for Java v2; every token is verified against the pool's JWKS with Nimbus before its claims
  * are read.
  */
-class SdkV2PreTokenGenerationTest {
+class SdkV2SignInTriggersTest {
 
     private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:function:";
     private static final String PASSWORD = "Right-Passw0rd!";
@@ -46,7 +47,8 @@ class SdkV2PreTokenGenerationTest {
     static void start() {
         tobira = RunningTobira.devInMemory(new Settings.Triggers(Map.of(
                 "pre-token-v2", TestHandlers.PreTokenV2.class.getName(),
-                "pre-token-v1", TestHandlers.PreTokenV1GroupOverride.class.getName()), List.of(), Optional.empty()));
+                "pre-token-v1", TestHandlers.PreTokenV1GroupOverride.class.getName(),
+                "pre-auth", TestHandlers.PausedPreAuthentication.class.getName()), List.of(), Optional.empty()));
         cognito = tobira.client();
     }
 
@@ -61,16 +63,20 @@ class SdkV2PreTokenGenerationTest {
     private record Pool(String id, String client) {}
 
     private static Pool pool(LambdaConfigType lambdaConfig) {
+        return pool(lambdaConfig, "lou");
+    }
+
+    private static Pool pool(LambdaConfigType lambdaConfig, String username) {
         String id = cognito.createUserPool(b -> b.poolName("pre-token").lambdaConfig(lambdaConfig)).userPool().id();
         String client = cognito.createUserPoolClient(b -> b.userPoolId(id).clientName("app").explicitAuthFlows(
                 ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
                 .userPoolClient().clientId();
-        cognito.adminCreateUser(b -> b.userPoolId(id).username("lou").messageAction(MessageActionType.SUPPRESS)
+        cognito.adminCreateUser(b -> b.userPoolId(id).username(username).messageAction(MessageActionType.SUPPRESS)
                 .userAttributes(a -> a.name("email").value("lou@example.com"),
                         a -> a.name("email_verified").value("true")));
-        cognito.adminSetUserPassword(b -> b.userPoolId(id).username("lou").password(PASSWORD).permanent(true));
+        cognito.adminSetUserPassword(b -> b.userPoolId(id).username(username).password(PASSWORD).permanent(true));
         cognito.createGroup(b -> b.userPoolId(id).groupName("staff"));
-        cognito.adminAddUserToGroup(b -> b.userPoolId(id).username("lou").groupName("staff"));
+        cognito.adminAddUserToGroup(b -> b.userPoolId(id).username(username).groupName("staff"));
         return new Pool(id, client);
     }
 
@@ -128,5 +134,16 @@ class SdkV2PreTokenGenerationTest {
             assertThat(verified(pool.id(), tokens.accessToken()).getStringListClaim("cognito:groups"))
                     .containsExactly("editors");
         }
+    }
+
+    @Test
+    @DisplayName("A PreAuthentication function that throws refuses sign-in with Cognito's exact error")
+    void signInWhenPreAuthenticationThrowsThenUserLambdaValidationException() {
+        Pool pool = pool(LambdaConfigType.builder().preAuthentication(ARN + "pre-auth").build(), "max");
+
+        CognitoErrors.assertCognitoError(() -> cognito.initiateAuth(b -> b.clientId(pool.client())
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "max", "PASSWORD", PASSWORD))),
+                UserLambdaValidationException.class, "PreAuthentication failed with error Sign-in is paused.");
     }
 }
