@@ -9,6 +9,9 @@ import dev.tobira.core.message.MessageTemplates;
 import dev.tobira.core.pool.PasswordPolicyCheck;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.srp.Verifiers;
+import dev.tobira.core.trigger.AuthChallengeTriggers;
+import dev.tobira.core.trigger.UserLifecycleTriggers;
+import dev.tobira.core.trigger.UserLifecycleTriggers.PreSignUpResponse;
 import dev.tobira.core.user.Attribute;
 import dev.tobira.core.user.PasswordVerifier;
 import dev.tobira.core.user.User;
@@ -62,13 +65,21 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
                 : PasswordPolicyCheck.generate(pool.policies().passwordPolicy(), services.random());
         PasswordPolicyCheck.check(pool.policies().passwordPolicy(), password);
         PasswordVerifier verifier = Verifiers.create(pool.srpPoolName(), username, password, services.random());
-        User user = new User(pool.id(), username, attributes, UserStatus.FORCE_CHANGE_PASSWORD, true, now, now,
+        User created = new User(pool.id(), username, attributes, UserStatus.FORCE_CHANGE_PASSWORD, true, now, now,
                 Optional.of(verifier), Optional.of(temporaryExpiry(pool, now)));
 
         boolean caseSensitive = !pool.caseInsensitiveUsernames();
         if (services.users().find(pool.id(), username, caseSensitive).isPresent()) {
             throw new UsernameExistsException("User account already exists");
         }
+        // PreSignUp_AdminCreateUser, outside the transaction: it may refuse, or verify the addresses. The
+        // user stays FORCE_CHANGE_PASSWORD whatever autoConfirmUser says: an invited user must still
+        // choose a password.
+        PreSignUpResponse pre = new UserLifecycleTriggers(pool.lambdaConfig(), services.triggers()).preSignUp(
+                UserLifecycleTriggers.SignUpSource.AdminCreateUser, AuthChallengeTriggers.Context.of(
+                        AdminConfirmSignUp.ADMIN_CALLER, created, r.clientMetadata()), SignUp.names(r.validationData()));
+        User user = SignUp.preSignUpApplied(created,
+                new PreSignUpResponse(false, pre.autoVerifyEmail(), pre.autoVerifyPhone()), now);
         List<Message> invitations = "SUPPRESS".equals(r.messageAction()) ? List.of()
                 : invitations(pool, user, r.username(), password, r.desiredDeliveryMediums(), now);
         services.transactions().inTransaction(() -> {

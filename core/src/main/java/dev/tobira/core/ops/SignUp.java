@@ -106,7 +106,7 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
     }
 
     /** The user as PreSignUp asked: confirmed at once, and its email or phone number marked verified. */
-    private static User preSignUpApplied(User user, PreSignUpResponse pre, Instant now) {
+    static User preSignUpApplied(User user, PreSignUpResponse pre, Instant now) {
         List<Attribute> verified = new ArrayList<>();
         if (pre.autoVerifyEmail() && user.attribute("email").isPresent()) {
             verified.add(new Attribute("email_verified", "true"));
@@ -118,7 +118,7 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
         return pre.autoConfirmUser() ? out.withStatus(UserStatus.CONFIRMED, now) : out;
     }
 
-    private static Map<String, String> names(List<Attribute> attributes) {
+    static Map<String, String> names(List<Attribute> attributes) {
         Map<String, String> out = new LinkedHashMap<>();
         if (attributes != null) {
             attributes.forEach(a -> out.put(a.name(), a.value()));

@@ -5,6 +5,7 @@ import dev.tobira.core.Limits;
 import dev.tobira.core.TestServices;
 import dev.tobira.core.pool.UserPool.LambdaConfig;
 import dev.tobira.core.trigger.TriggerInvoker;
+import dev.tobira.core.user.Attribute;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,10 +61,11 @@ final class TriggerPool {
         return names.contains(trigger) ? ARN + trigger : null;
     }
 
-    /** A confirmed user with {@link #PASSWORD}, created without any message. */
+    /** A confirmed user with {@link #PASSWORD} and a verified email, created without any message. */
     void createUser(String username) {
         new AdminCreateUser(t.services).handle(new AdminCreateUser.Request(poolId, username,
-                List.of(new dev.tobira.core.user.Attribute("email", username + "@example.com")), null,
+                List.of(new Attribute("email", username + "@example.com"), new Attribute("email_verified", "true")),
+                null,
                 "Temp-Passw0rd!", null, "SUPPRESS", null, null));
         new AdminSetUserPassword(t.services).handle(new AdminSetUserPassword.Request(poolId, username, PASSWORD,
                 true));
