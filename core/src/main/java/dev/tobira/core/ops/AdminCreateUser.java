@@ -10,6 +10,7 @@ import dev.tobira.core.pool.PasswordPolicyCheck;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.srp.Verifiers;
 import dev.tobira.core.trigger.AuthChallengeTriggers;
+import dev.tobira.core.trigger.CustomMessageTrigger;
 import dev.tobira.core.trigger.UserLifecycleTriggers;
 import dev.tobira.core.trigger.UserLifecycleTriggers.PreSignUpResponse;
 import dev.tobira.core.user.Attribute;
@@ -81,7 +82,8 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
         User user = SignUp.preSignUpApplied(created,
                 new PreSignUpResponse(false, pre.autoVerifyEmail(), pre.autoVerifyPhone()), now);
         List<Message> invitations = "SUPPRESS".equals(r.messageAction()) ? List.of()
-                : invitations(pool, user, r.username(), password, r.desiredDeliveryMediums(), now);
+                : invitations(pool, user, r.username(), password, r.desiredDeliveryMediums(),
+                        r.clientMetadata(), now);
         services.transactions().inTransaction(() -> {
             services.users().create(user, caseSensitive);
             invitations.forEach(services.messages()::send);
@@ -102,7 +104,8 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
         PasswordPolicyCheck.check(pool.policies().passwordPolicy(), password);
         User updated = user.withPassword(Verifiers.create(pool.srpPoolName(), user.username(), password,
                 services.random()), Optional.of(temporaryExpiry(pool, now)), UserStatus.FORCE_CHANGE_PASSWORD, now);
-        List<Message> invitations = invitations(pool, updated, r.username(), password, r.desiredDeliveryMediums(), now);
+        List<Message> invitations = invitations(pool, updated, r.username(), password,
+                r.desiredDeliveryMediums(), r.clientMetadata(), now);
         services.transactions().inTransaction(() -> {
             Pools.save(services, updated);
             invitations.forEach(services.messages()::send);
@@ -119,10 +122,11 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
      * The invitation messages for the requested media, in the user's language (see
      * {@link MessageTemplates#language}). With none named, Cognito's default is SMS, sent only if the
      * user has a phone number; named media that the user has no address for are an error, since
-     * nothing could be delivered.
+     * nothing could be delivered. Each goes through the pool's CustomMessage trigger
+     * ({@code CustomMessage_AdminCreateUser}).
      */
-    private static List<Message> invitations(UserPool pool, User user, String typedName, String password,
-            List<String> media, Instant now) {
+    private List<Message> invitations(UserPool pool, User user, String typedName, String password,
+            List<String> media, Map<String, String> clientMetadata, Instant now) {
         List<String> wanted = media == null || media.isEmpty() ? List.of("SMS") : media;
         String language = MessageTemplates.language(pool, user.attribute("locale"));
         List<Message> out = new ArrayList<>();
@@ -132,7 +136,10 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
             if (to.isEmpty()) {
                 continue;
             }
-            out.add(MessageTemplates.invitation(pool, language, channel, to.get(), typedName, password, now));
+            Message standard = MessageTemplates.invitation(pool, language, channel, to.get(), typedName, password,
+                    now);
+            out.add(CustomMessages.compose(services, pool, CustomMessageTrigger.Source.AdminCreateUser,
+                    AdminConfirmSignUp.ADMIN_CALLER, user, clientMetadata, standard, password, typedName));
         }
         if (out.isEmpty() && media != null && !media.isEmpty()) {
             throw new InvalidParameterException("User has no attribute matching desired delivery mediums");

@@ -11,8 +11,10 @@ import dev.tobira.core.message.Masking;
 import dev.tobira.core.message.Message;
 import dev.tobira.core.message.MessageTemplates;
 import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.trigger.CustomMessageTrigger;
 import dev.tobira.core.user.User;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -46,16 +48,45 @@ final class ConfirmationCodes {
      */
     static CodeDeliveryDetails send(Services services, UserPool pool, User user, Message.Channel channel,
             CodePurpose purpose, Instant now) {
+        CustomMessageTrigger.Source source = purpose == CodePurpose.FORGOT_PASSWORD
+                ? CustomMessageTrigger.Source.ForgotPassword : purpose == CodePurpose.ATTRIBUTE_VERIFICATION
+                ? CustomMessageTrigger.Source.UpdateUserAttribute : CustomMessageTrigger.Source.SignUp;
+        return issue(services, pool, user, purpose, now, prepare(services, pool, user, channel, now, source,
+                AdminConfirmSignUp.ADMIN_CALLER, Map.of()));
+    }
+
+    /** A code and the message that carries it, composed before the transaction that issues it. */
+    record Prepared(String code, Message message, CodeDeliveryDetails details) {}
+
+    /**
+     * A new code for {@code user} and its message by {@code channel}, passed through the pool's
+     * CustomMessage trigger as {@code source} for a request of {@code clientId} with {@code clientMetadata}.
+     * Call outside any transaction (a function may take seconds, or refuse); then {@link #issue} it.
+     */
+    static Prepared prepare(Services services, UserPool pool, User user, Message.Channel channel, Instant now,
+            CustomMessageTrigger.Source source, String clientId, Map<String, String> clientMetadata) {
         String code = CodeHasher.newCode(services.limits().confirmationCodeLength(), services.random());
-        services.codes().issue(new OneTimeCode(pool.id(), user.username(), purpose,
-                services.codeHasher().hash(pool.id(), user.username(), purpose, code), now,
-                now.plus(services.limits().confirmationCodeValidity()), 0, OneTimeCode.State.ACTIVE));
         String attribute = channel == Message.Channel.SMS ? "phone_number" : "email";
         String to = user.attribute(attribute).orElseThrow();
-        services.messages().send(MessageTemplates.verificationCode(pool,
+        Message standard = MessageTemplates.verificationCode(pool,
                 MessageTemplates.language(pool, user.attribute("locale")), channel, to, code,
-                services.limits().confirmationCodeValidity(), now));
-        return new CodeDeliveryDetails(Masking.destination(channel, to), channel.name(), attribute);
+                services.limits().confirmationCodeValidity(), now);
+        return new Prepared(code, CustomMessages.compose(services, pool, source, clientId, user, clientMetadata,
+                standard, code, null), new CodeDeliveryDetails(Masking.destination(channel, to), channel.name(),
+                attribute));
+    }
+
+    /**
+     * Issues a prepared code for {@code user} (superseding any earlier one) and sends its message; call
+     * inside the transaction that makes the change the code is for, so both commit together.
+     */
+    static CodeDeliveryDetails issue(Services services, UserPool pool, User user, CodePurpose purpose, Instant now,
+            Prepared prepared) {
+        services.codes().issue(new OneTimeCode(pool.id(), user.username(), purpose,
+                services.codeHasher().hash(pool.id(), user.username(), purpose, prepared.code()), now,
+                now.plus(services.limits().confirmationCodeValidity()), 0, OneTimeCode.State.ACTIVE));
+        services.messages().send(prepared.message());
+        return prepared.details();
     }
 
     /**

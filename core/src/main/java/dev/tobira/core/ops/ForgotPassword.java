@@ -10,6 +10,7 @@ import dev.tobira.core.message.Masking;
 import dev.tobira.core.message.Message;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
+import dev.tobira.core.trigger.CustomMessageTrigger;
 import dev.tobira.core.user.User;
 import java.time.Instant;
 import java.util.Map;
@@ -53,8 +54,10 @@ public final class ForgotPassword extends ServiceOperation<ForgotPassword.Reques
                 .ifPresent(code -> {
                     throw new LimitExceededException(ConfirmationCodes.ATTEMPTS);
                 });
-        return new Response(services.transactions().inTransaction(() -> ConfirmationCodes.send(services, pool, user,
-                channel, CodePurpose.FORGOT_PASSWORD, now)));
+        ConfirmationCodes.Prepared code = ConfirmationCodes.prepare(services, pool, user, channel, now,
+                CustomMessageTrigger.Source.ForgotPassword, client.clientId(), r.clientMetadata());
+        return new Response(services.transactions().inTransaction(() -> ConfirmationCodes.issue(services, pool, user,
+                CodePurpose.FORGOT_PASSWORD, now, code)));
     }
 
     /** A verified phone number first, as Cognito prefers, else a verified email. */

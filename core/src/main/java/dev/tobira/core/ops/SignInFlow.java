@@ -70,6 +70,11 @@ final class SignInFlow {
         return new SignInFlow(services, pool, client, admin, Map.of(), clientMetadata);
     }
 
+    /** The app client the sign-in goes through. */
+    String clientId() {
+        return client.clientId();
+    }
+
     /** The ClientMetadata the triggers of a RespondToAuthChallenge get; empty in an InitiateAuth. */
     Map<String, String> clientMetadata() {
         return clientMetadata;

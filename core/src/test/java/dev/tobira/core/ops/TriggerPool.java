@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 /**
  * A pool whose Lambda triggers are fakes: each ARN answers with the {@code response} a test sets (or
  * throws what the test makes it throw), and every event is recorded. Its client allows the password
- * flows and refresh.
+ * flows and refresh; the pool auto-verifies email, so that SignUp sends a code.
  */
 final class TriggerPool {
 
@@ -39,7 +39,7 @@ final class TriggerPool {
         };
         t = new TestServices(Limits.DEFAULT, invoker);
         poolId = new CreateUserPool(t.services).handle(new CreateUserPool.Request("p", null, null, config,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                List.of("email"), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null)).userPool().id();
         clientId = new CreateUserPoolClient(t.services).handle(new CreateUserPoolClient.Request(poolId, "c", null,
                 null, null, null, null, null, null, null,
