@@ -204,6 +204,24 @@ public final class TestHandlers {
         }
     }
 
+    /** CustomMessage written against aws-lambda-java-events: Acme's own sign-up email; other messages unchanged. */
+    public static final class AcmeSignUpMessage implements RequestHandler<
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCustomMessageEvent,
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCustomMessageEvent> {
+        @Override
+        public com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCustomMessageEvent handleRequest(
+                com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCustomMessageEvent event,
+                Context context) {
+            if ("CustomMessage_SignUp".equals(event.getTriggerSource())) {
+                event.getResponse().setEmailSubject("Welcome to Acme");
+                event.getResponse().setEmailMessage("<p>Welcome to Acme, "
+                        + event.getRequest().getUserAttributes().get("email") + "!</p><p>Your code is <b>"
+                        + event.getRequest().getCodeParameter() + "</b>.</p>");
+            }
+            return event;
+        }
+    }
+
     /** Not a handler at all. */
     public static final class NotAHandler {}
 }
