@@ -32,6 +32,7 @@ final class SignInFlow {
 
     static final String INVALID_SESSION = "Invalid session for the user.";
     static final String EXPIRED_SESSION = "Invalid session for the user, session is expired.";
+    static final String PASSWORD_RESET_REQUIRED = "Password reset required for the user";
 
     private final Services services;
     private final UserPool pool;
@@ -140,11 +141,23 @@ final class SignInFlow {
         };
     }
 
-    /** USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH: the password in clear, checked against the verifier. */
+    /**
+     * USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH: the password in clear, checked against the verifier.
+     * A name the pool does not know goes to the UserMigration trigger first, if the pool has one.
+     */
     private AuthResponse passwordAuth(Map<String, String> params) {
         String username = PasswordSignIn.required(params, "USERNAME");
         String password = PasswordSignIn.required(params, "PASSWORD");
         AppClients.checkSecretHash(client, username, params.get("SECRET_HASH"));
+        if (Users.lookUp(services, pool, username).isEmpty()) {
+            // UserMigration_Authentication: these flows carry the password itself, which becomes the user's.
+            UserMigrations.migrate(services, pool, client, username, SignInTriggers.MigrationSource.Authentication,
+                    password, authenticationMetadata())
+                    .filter(migrated -> migrated.status() == UserStatus.RESET_REQUIRED)
+                    .ifPresent(migrated -> {
+                        throw new CognitoException.PasswordResetRequiredException(PASSWORD_RESET_REQUIRED);
+                    });
+        }
         User user = PasswordSignIn.signableUser(services, pool, client, username);
         preAuthentication(user);
         PasswordSignIn.prove(services, pool, user, PasswordSignIn.matches(pool, user, password));
