@@ -222,6 +222,28 @@ public final class TestHandlers {
         }
     }
 
+    /**
+     * UserMigration written against aws-lambda-java-events, as AWS's example is: a legacy directory that
+     * knows {@code ada} with the password {@code Legacy-Passw0rd!}; anything else fails ("Bad password").
+     */
+    public static final class LegacyDirectoryMigration implements RequestHandler<
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent,
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent> {
+        @Override
+        public com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent handleRequest(
+                com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent event, Context context) {
+            boolean forgot = "UserMigration_ForgotPassword".equals(event.getTriggerSource());
+            if (!"ada".equals(event.getUserName())
+                    || !forgot && !"Legacy-Passw0rd!".equals(event.getRequest().getPassword())) {
+                throw new IllegalStateException("Bad password");
+            }
+            event.setResponse(com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent.Response
+                    .builder().withUserAttributes(Map.of("email", "ada@example.com", "email_verified", "true"))
+                    .withFinalUserStatus("CONFIRMED").withMessageAction("SUPPRESS").build());
+            return event;
+        }
+    }
+
     /** Not a handler at all. */
     public static final class NotAHandler {}
 }
