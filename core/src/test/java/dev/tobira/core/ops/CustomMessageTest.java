@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.message.Message;
-import dev.tobira.core.pool.UserPool.LambdaConfig;
 import dev.tobira.core.user.Attribute;
 import java.util.HashMap;
 import java.util.List;
