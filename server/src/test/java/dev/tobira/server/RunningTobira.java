@@ -55,6 +55,15 @@ public final class RunningTobira implements AutoCloseable {
         return new RunningTobira(devInMemory(TEST_LIMITS, triggers));
     }
 
+    /** Dev mode with an in-memory database, {@code delivery}'s transports besides the outbox, and {@code triggers}. */
+    public static RunningTobira devInMemory(Settings.Delivery delivery, Settings.Triggers triggers) {
+        Settings s = devInMemory(TEST_LIMITS, triggers);
+        return new RunningTobira(new Settings(s.dev(), s.host(), s.port(), s.dataDir(), s.inMemory(), s.dbUrl(),
+                s.dbUser(), s.dbPassword(), s.issuerUrl(), s.adminAccessKeyId(), s.adminSecretAccessKey(), s.region(),
+                s.accountId(), s.maxBodyBytes(), s.behindProxy(), s.apiRateLimits(), s.limits(), delivery,
+                s.triggers()));
+    }
+
     /** Dev mode with an in-memory database whose time is {@code clock}'s, as {@link #devInMemory(Settings.Triggers)}. */
     public static RunningTobira devInMemory(Settings.Triggers triggers, AdjustableClock clock) {
         return new RunningTobira(devInMemory(TEST_LIMITS, triggers), clock);

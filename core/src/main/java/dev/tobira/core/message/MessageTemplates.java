@@ -177,6 +177,20 @@ public final class MessageTemplates {
                 copy.signInSms(code, inWords(validity, copy)), now);
     }
 
+    /**
+     * {@code standard} rewritten by a CustomMessage function: its {@code subject} (email only) and
+     * {@code text} where not null or empty, with {@code values}' placeholders filled in; an email text is
+     * HTML, rendered to plain text as the pool's own templates are.
+     */
+    public static Message rewritten(Message standard, String subject, String text, Map<String, String> values) {
+        if (standard.channel() == Message.Channel.SMS) {
+            return isSet(text) ? new Message(Message.Channel.SMS, standard.to(), "", fill(text, values,
+                    UnaryOperator.identity()), standard.createdAt()) : standard;
+        }
+        Email fallback = new Email(standard.subject(), standard.body(), standard.html());
+        return email(standard.to(), subject, text, values, fallback, standard.createdAt());
+    }
+
     private static Message sms(String to, String custom, Map<String, String> values, String fallback, Instant now) {
         String body = isSet(custom) ? fill(custom, values, UnaryOperator.identity()) : fallback;
         return new Message(Message.Channel.SMS, to, "", body, now);

@@ -9,6 +9,10 @@ import dev.tobira.core.message.MessageTemplates;
 import dev.tobira.core.pool.PasswordPolicyCheck;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.srp.Verifiers;
+import dev.tobira.core.trigger.AuthChallengeTriggers;
+import dev.tobira.core.trigger.CustomMessageTrigger;
+import dev.tobira.core.trigger.UserLifecycleTriggers;
+import dev.tobira.core.trigger.UserLifecycleTriggers.PreSignUpResponse;
 import dev.tobira.core.user.Attribute;
 import dev.tobira.core.user.PasswordVerifier;
 import dev.tobira.core.user.User;
@@ -62,15 +66,24 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
                 : PasswordPolicyCheck.generate(pool.policies().passwordPolicy(), services.random());
         PasswordPolicyCheck.check(pool.policies().passwordPolicy(), password);
         PasswordVerifier verifier = Verifiers.create(pool.srpPoolName(), username, password, services.random());
-        User user = new User(pool.id(), username, attributes, UserStatus.FORCE_CHANGE_PASSWORD, true, now, now,
+        User created = new User(pool.id(), username, attributes, UserStatus.FORCE_CHANGE_PASSWORD, true, now, now,
                 Optional.of(verifier), Optional.of(temporaryExpiry(pool, now)));
 
         boolean caseSensitive = !pool.caseInsensitiveUsernames();
         if (services.users().find(pool.id(), username, caseSensitive).isPresent()) {
             throw new UsernameExistsException("User account already exists");
         }
+        // PreSignUp_AdminCreateUser, outside the transaction: it may refuse, or verify the addresses. The
+        // user stays FORCE_CHANGE_PASSWORD whatever autoConfirmUser says: an invited user must still
+        // choose a password.
+        PreSignUpResponse pre = new UserLifecycleTriggers(pool.lambdaConfig(), services.triggers()).preSignUp(
+                UserLifecycleTriggers.SignUpSource.AdminCreateUser, AuthChallengeTriggers.Context.of(
+                        AdminConfirmSignUp.ADMIN_CALLER, created, r.clientMetadata()), SignUp.names(r.validationData()));
+        User user = SignUp.preSignUpApplied(created,
+                new PreSignUpResponse(false, pre.autoVerifyEmail(), pre.autoVerifyPhone()), now);
         List<Message> invitations = "SUPPRESS".equals(r.messageAction()) ? List.of()
-                : invitations(pool, user, r.username(), password, r.desiredDeliveryMediums(), now);
+                : invitations(pool, user, r.username(), password, r.desiredDeliveryMediums(),
+                        r.clientMetadata(), now);
         services.transactions().inTransaction(() -> {
             services.users().create(user, caseSensitive);
             invitations.forEach(services.messages()::send);
@@ -91,7 +104,8 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
         PasswordPolicyCheck.check(pool.policies().passwordPolicy(), password);
         User updated = user.withPassword(Verifiers.create(pool.srpPoolName(), user.username(), password,
                 services.random()), Optional.of(temporaryExpiry(pool, now)), UserStatus.FORCE_CHANGE_PASSWORD, now);
-        List<Message> invitations = invitations(pool, updated, r.username(), password, r.desiredDeliveryMediums(), now);
+        List<Message> invitations = invitations(pool, updated, r.username(), password,
+                r.desiredDeliveryMediums(), r.clientMetadata(), now);
         services.transactions().inTransaction(() -> {
             Pools.save(services, updated);
             invitations.forEach(services.messages()::send);
@@ -108,10 +122,11 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
      * The invitation messages for the requested media, in the user's language (see
      * {@link MessageTemplates#language}). With none named, Cognito's default is SMS, sent only if the
      * user has a phone number; named media that the user has no address for are an error, since
-     * nothing could be delivered.
+     * nothing could be delivered. Each goes through the pool's CustomMessage trigger
+     * ({@code CustomMessage_AdminCreateUser}).
      */
-    private static List<Message> invitations(UserPool pool, User user, String typedName, String password,
-            List<String> media, Instant now) {
+    private List<Message> invitations(UserPool pool, User user, String typedName, String password,
+            List<String> media, Map<String, String> clientMetadata, Instant now) {
         List<String> wanted = media == null || media.isEmpty() ? List.of("SMS") : media;
         String language = MessageTemplates.language(pool, user.attribute("locale"));
         List<Message> out = new ArrayList<>();
@@ -121,7 +136,10 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
             if (to.isEmpty()) {
                 continue;
             }
-            out.add(MessageTemplates.invitation(pool, language, channel, to.get(), typedName, password, now));
+            Message standard = MessageTemplates.invitation(pool, language, channel, to.get(), typedName, password,
+                    now);
+            out.add(CustomMessages.compose(services, pool, CustomMessageTrigger.Source.AdminCreateUser,
+                    AdminConfirmSignUp.ADMIN_CALLER, user, clientMetadata, standard, password, typedName));
         }
         if (out.isEmpty() && media != null && !media.isEmpty()) {
             throw new InvalidParameterException("User has no attribute matching desired delivery mediums");

@@ -19,7 +19,7 @@ public final class AdminInitiateAuth extends ServiceOperation<AdminInitiateAuth.
     public AuthResponse handle(Request r) {
         UserPoolClient client = Pools.client(services, r.userPoolId(), r.clientId());
         UserPool pool = Pools.pool(services, r.userPoolId());
-        return new SignInFlow(services, pool, client, true).initiate(r.authFlow(), r.authParameters(),
+        return SignInFlow.initiating(services, pool, client, true, r.clientMetadata()).initiate(r.authFlow(), r.authParameters(),
                 r.session());
     }
 }

@@ -4,6 +4,7 @@ import dev.tobira.core.CognitoException.FeatureUnavailableInTierException;
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.Services;
+import dev.tobira.core.trigger.TokenGenerationTrigger;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
 import dev.tobira.core.session.AuthSession;
@@ -67,6 +68,7 @@ final class ChoiceSignIn {
             return simulated(services, pool, client, flow, username, preferred, params);
         }
         User user = PasswordSignIn.signableUser(services, pool, client, username);
+        flow.preAuthentication(user);
         List<String> available = availableChallenges(pool, user);
         if (preferred != null && available.contains(preferred)) {
             return start(services, pool, client, flow, user, preferred, params, null);
@@ -153,7 +155,8 @@ final class ChoiceSignIn {
             // The user signed in another way since: this is no longer their first sign-in.
             throw new NotAuthorizedException(SignInFlow.INVALID_SESSION);
         }
-        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user));
+        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user,
+                TokenGenerationTrigger.Source.Authentication, flow.clientMetadata()));
     }
 
     /** Starts {@code challenge} for {@code user}; {@code listed}, when not null, goes out as AvailableChallenges. */

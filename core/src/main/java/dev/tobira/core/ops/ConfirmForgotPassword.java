@@ -10,6 +10,8 @@ import dev.tobira.core.pool.PasswordPolicyCheck;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
 import dev.tobira.core.srp.Verifiers;
+import dev.tobira.core.trigger.AuthChallengeTriggers;
+import dev.tobira.core.trigger.UserLifecycleTriggers;
 import dev.tobira.core.user.User;
 import dev.tobira.core.user.UserStatus;
 import java.time.Instant;
@@ -18,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Sets a new password with the code ForgotPassword sent: the code is spent and the password set in
- * one transaction; the user is {@code CONFIRMED} afterwards, as in Cognito.
+ * one transaction; the user is {@code CONFIRMED} afterwards, as in Cognito. The pool's PostConfirmation
+ * trigger is then told ({@code PostConfirmation_ConfirmForgotPassword}).
  */
 public final class ConfirmForgotPassword extends ServiceOperation<ConfirmForgotPassword.Request, Operation.Empty> {
 
@@ -56,6 +59,9 @@ public final class ConfirmForgotPassword extends ServiceOperation<ConfirmForgotP
             Pools.save(services, changed);
             return changed;
         });
+        new UserLifecycleTriggers(pool.lambdaConfig(), services.triggers()).postConfirmation(
+                UserLifecycleTriggers.ConfirmationSource.ConfirmForgotPassword,
+                AuthChallengeTriggers.Context.of(client.clientId(), changed, r.clientMetadata()));
         return new Empty();
     }
 }

@@ -12,7 +12,9 @@ import dev.tobira.core.message.Message;
 import dev.tobira.core.message.MessageTemplates;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.user.User;
+import dev.tobira.core.trigger.CustomMessageTrigger;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -53,19 +55,69 @@ final class ConfirmationCodes {
     /**
      * Like {@link #send(Services, UserPool, User, Message.Channel, CodePurpose, Instant)}, to the
      * address {@code to} (which may not be the user's yet), the code carrying {@code pendingValue}
-     * (see {@link OneTimeCode#pendingValue()}).
+     * (see {@link OneTimeCode#pendingValue()}). The message goes through the pool's CustomMessage
+     * trigger as an admin caller's, with the source that fits {@code purpose}.
      */
     static CodeDeliveryDetails send(Services services, UserPool pool, User user, Message.Channel channel,
             CodePurpose purpose, String to, Optional<String> pendingValue, Instant now) {
+        return issue(services, pool, user, purpose, now, pendingValue, prepare(services, pool, user, channel, to, now,
+                source(purpose), AdminConfirmSignUp.ADMIN_CALLER, Map.of()));
+    }
+
+    /** The CustomMessage trigger source of a code sent for {@code purpose}. */
+    private static CustomMessageTrigger.Source source(CodePurpose purpose) {
+        return switch (purpose) {
+            case FORGOT_PASSWORD -> CustomMessageTrigger.Source.ForgotPassword;
+            case EMAIL_VERIFICATION, PHONE_NUMBER_VERIFICATION -> CustomMessageTrigger.Source.UpdateUserAttribute;
+            default -> CustomMessageTrigger.Source.SignUp;
+        };
+    }
+
+    /** A code and the message that carries it, composed before the transaction that issues it. */
+    record Prepared(String code, Message message, CodeDeliveryDetails details) {}
+
+    /**
+     * A new code for {@code user} and its message by {@code channel} to the user's address, passed
+     * through the pool's CustomMessage trigger as {@code source} for a request of {@code clientId} with
+     * {@code clientMetadata}. Call outside any transaction (a function may take seconds, or refuse);
+     * then {@link #issue} it.
+     */
+    static Prepared prepare(Services services, UserPool pool, User user, Message.Channel channel, Instant now,
+            CustomMessageTrigger.Source source, String clientId, Map<String, String> clientMetadata) {
+        return prepare(services, pool, user, channel, user.attribute(attribute(channel)).orElseThrow(), now, source,
+                clientId, clientMetadata);
+    }
+
+    /** As {@link #prepare(Services, UserPool, User, Message.Channel, Instant, CustomMessageTrigger.Source, String, Map)}, to the address {@code to}. */
+    static Prepared prepare(Services services, UserPool pool, User user, Message.Channel channel, String to,
+            Instant now, CustomMessageTrigger.Source source, String clientId, Map<String, String> clientMetadata) {
         String code = CodeHasher.newCode(services.limits().confirmationCodeLength(), services.random());
-        services.codes().issue(new OneTimeCode(pool.id(), user.username(), purpose,
-                services.codeHasher().hash(pool.id(), user.username(), purpose, code), now,
-                now.plus(services.limits().confirmationCodeValidity()), 0, OneTimeCode.State.ACTIVE, pendingValue));
         String attribute = attribute(channel);
-        services.messages().send(MessageTemplates.verificationCode(pool,
+        Message standard = MessageTemplates.verificationCode(pool,
                 MessageTemplates.language(pool, user.attribute("locale")), channel, to, code,
-                services.limits().confirmationCodeValidity(), now));
-        return new CodeDeliveryDetails(Masking.destination(channel, to), channel.name(), attribute);
+                services.limits().confirmationCodeValidity(), now);
+        return new Prepared(code, CustomMessages.compose(services, pool, source, clientId, user, clientMetadata,
+                standard, code, null), new CodeDeliveryDetails(Masking.destination(channel, to), channel.name(),
+                attribute));
+    }
+
+    /**
+     * Issues a prepared code for {@code user} (superseding any earlier one) and sends its message; call
+     * inside the transaction that makes the change the code is for, so both commit together.
+     */
+    static CodeDeliveryDetails issue(Services services, UserPool pool, User user, CodePurpose purpose, Instant now,
+            Prepared prepared) {
+        return issue(services, pool, user, purpose, now, Optional.empty(), prepared);
+    }
+
+    /** As {@link #issue(Services, UserPool, User, CodePurpose, Instant, Prepared)}, the code carrying {@code pendingValue}. */
+    static CodeDeliveryDetails issue(Services services, UserPool pool, User user, CodePurpose purpose, Instant now,
+            Optional<String> pendingValue, Prepared prepared) {
+        services.codes().issue(new OneTimeCode(pool.id(), user.username(), purpose,
+                services.codeHasher().hash(pool.id(), user.username(), purpose, prepared.code()), now,
+                now.plus(services.limits().confirmationCodeValidity()), 0, OneTimeCode.State.ACTIVE, pendingValue));
+        services.messages().send(prepared.message());
+        return prepared.details();
     }
 
     /** The attribute a channel delivers to: {@code phone_number} for SMS, else {@code email}. */

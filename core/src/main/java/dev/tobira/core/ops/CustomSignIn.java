@@ -6,6 +6,7 @@ import dev.tobira.core.CognitoException.InvalidUserPoolConfigurationException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.Services;
+import dev.tobira.core.trigger.TokenGenerationTrigger;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
 import dev.tobira.core.session.AuthSession;
@@ -72,6 +73,7 @@ final class CustomSignIn {
         String username = PasswordSignIn.required(params, "USERNAME");
         AppClients.checkSecretHash(client, username, params.get("SECRET_HASH"));
         Subject subject = subject(services, pool, client, username);
+        subject.user().ifPresent(flow::preAuthentication);
         // Two shapes begin with SRP. CHALLENGE_NAME=SRP_A (amazon-cognito-identity-js): Define first sees
         // [SRP_A ✓], and SRP_A is required. SRP_A alone (pycognito's get_auth_params, the seed's app):
         // Define first sees an empty session, and may ask for PASSWORD_VERIFIER from that SRP_A. AWS's
@@ -100,7 +102,8 @@ final class CustomSignIn {
         }
         if (decision.issueTokens()) {
             User user = subject.user().orElseThrow(() -> new NotAuthorizedException(PasswordSignIn.INCORRECT));
-            return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user));
+            return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user,
+                TokenGenerationTrigger.Source.Authentication, flow.clientMetadata()));
         }
         String name = String.valueOf(decision.challengeName());
         if (name.equals("PASSWORD_VERIFIER")) {

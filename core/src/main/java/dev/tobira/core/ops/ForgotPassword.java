@@ -10,6 +10,8 @@ import dev.tobira.core.message.Masking;
 import dev.tobira.core.message.Message;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
+import dev.tobira.core.trigger.CustomMessageTrigger;
+import dev.tobira.core.trigger.SignInTriggers;
 import dev.tobira.core.user.User;
 import java.time.Instant;
 import java.util.Map;
@@ -36,6 +38,11 @@ public final class ForgotPassword extends ServiceOperation<ForgotPassword.Reques
         UserPoolClient client = caller.client();
         UserPool pool = caller.pool();
         Optional<User> found = Users.lookUp(services, pool, r.username());
+        if (found.isEmpty()) {
+            // UserMigration_ForgotPassword: a user the function knows is brought in, without a password.
+            found = UserMigrations.migrate(services, pool, client, r.username(),
+                    SignInTriggers.MigrationSource.ForgotPassword, null, r.clientMetadata());
+        }
         boolean prevent = "ENABLED".equals(client.preventUserExistenceErrors());
         if (found.isEmpty() || !found.get().enabled()) {
             if (prevent) {
@@ -53,8 +60,10 @@ public final class ForgotPassword extends ServiceOperation<ForgotPassword.Reques
                 .ifPresent(code -> {
                     throw new LimitExceededException(ConfirmationCodes.ATTEMPTS);
                 });
-        return new Response(services.transactions().inTransaction(() -> ConfirmationCodes.send(services, pool, user,
-                channel, CodePurpose.FORGOT_PASSWORD, now)));
+        ConfirmationCodes.Prepared code = ConfirmationCodes.prepare(services, pool, user, channel, now,
+                CustomMessageTrigger.Source.ForgotPassword, client.clientId(), r.clientMetadata());
+        return new Response(services.transactions().inTransaction(() -> ConfirmationCodes.issue(services, pool, user,
+                CodePurpose.FORGOT_PASSWORD, now, code)));
     }
 
     /** A verified phone number first, as Cognito prefers, else a verified email. */

@@ -5,6 +5,7 @@ import dev.tobira.core.Services;
 import dev.tobira.core.code.CodePurpose;
 import dev.tobira.core.code.OneTimeCode;
 import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.trigger.CustomMessageTrigger;
 import dev.tobira.core.user.User;
 import java.time.Instant;
 import java.util.Map;
@@ -42,7 +43,11 @@ public final class GetUserAttributeVerificationCode extends
         String to = pendingValue.or(() -> user.attribute(name)).orElseThrow(() -> new InvalidParameterException(
                 "User does not have a value for the attribute: " + name));
         ContactAttributes.checkCooldown(services, pool, user, purpose, now);
-        return new Response(services.transactions().inTransaction(() -> ConfirmationCodes.send(services, pool, user,
-                ConfirmationCodes.channelOf(name), purpose, to, pendingValue, now)));
+        // Composed (CustomMessage_VerifyUserAttribute) before the transaction: a trigger may take seconds.
+        ConfirmationCodes.Prepared code = ConfirmationCodes.prepare(services, pool, user,
+                ConfirmationCodes.channelOf(name), to, now, CustomMessageTrigger.Source.VerifyUserAttribute,
+                caller.client().clientId(), r.clientMetadata() == null ? Map.of() : r.clientMetadata());
+        return new Response(services.transactions().inTransaction(
+                () -> ConfirmationCodes.issue(services, pool, user, purpose, now, pendingValue, code)));
     }
 }

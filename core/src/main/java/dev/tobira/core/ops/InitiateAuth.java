@@ -19,7 +19,7 @@ public final class InitiateAuth extends ServiceOperation<InitiateAuth.Request, A
     public AuthResponse handle(Request r) {
         UserPoolClient client = AppClients.client(services, r.clientId());
         UserPool pool = Pools.pool(services, client.userPoolId());
-        return new SignInFlow(services, pool, client, false).initiate(r.authFlow(), r.authParameters(),
+        return SignInFlow.initiating(services, pool, client, false, r.clientMetadata()).initiate(r.authFlow(), r.authParameters(),
                 r.session());
     }
 }

@@ -8,6 +8,7 @@ import dev.tobira.core.code.CodePurpose;
 import dev.tobira.core.message.Message;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
+import dev.tobira.core.trigger.CustomMessageTrigger;
 import dev.tobira.core.user.User;
 import dev.tobira.core.user.UserStatus;
 import java.time.Instant;
@@ -53,7 +54,9 @@ public final class ResendConfirmationCode
                 .ifPresent(code -> {
                     throw new LimitExceededException(ConfirmationCodes.ATTEMPTS);
                 });
+        ConfirmationCodes.Prepared code = ConfirmationCodes.prepare(services, pool, user, channel, now,
+                CustomMessageTrigger.Source.ResendCode, client.clientId(), r.clientMetadata());
         return new Response(services.transactions().inTransaction(
-                () -> ConfirmationCodes.send(services, pool, user, channel, CodePurpose.SIGN_UP, now)));
+                () -> ConfirmationCodes.issue(services, pool, user, CodePurpose.SIGN_UP, now, code)));
     }
 }

@@ -4,6 +4,8 @@ import dev.tobira.core.CognitoException.CodeMismatchException;
 import dev.tobira.core.CognitoException.LimitExceededException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.Services;
+import dev.tobira.core.trigger.CustomMessageTrigger;
+import dev.tobira.core.trigger.TokenGenerationTrigger;
 import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.code.CodePurpose;
 import dev.tobira.core.code.OneTimeCode;
@@ -71,12 +73,16 @@ final class SignInCodes {
         String hash = services.codeHasher().hash(pool.id(), user.username(), PURPOSE, code);
         Duration validity = flow.sessionValidity();
         String language = MessageTemplates.language(pool, user.attribute("locale"));
+        Message standard = channel == Message.Channel.SMS
+                ? MessageTemplates.smsOtp(pool, language, to, code, validity, now)
+                : MessageTemplates.emailOtp(pool, language, to, code, validity, now);
+        // Composed before the transaction: the CustomMessage function may take its time.
+        Message message = CustomMessages.compose(services, pool, CustomMessageTrigger.Source.Authentication,
+                flow.clientId(), user, flow.clientMetadata(), standard, code, null);
         String session = services.transactions().inTransaction(() -> {
             services.codes().issue(new OneTimeCode(pool.id(), user.username(), PURPOSE, hash, now, now.plus(validity),
                     0, OneTimeCode.State.ACTIVE));
-            services.messages().send(channel == Message.Channel.SMS
-                    ? MessageTemplates.smsOtp(pool, language, to, code, validity, now)
-                    : MessageTemplates.emailOtp(pool, language, to, code, validity, now));
+            services.messages().send(message);
             return flow.openSession(kind(challenge), user.username(), Map.of(CODE_HASH, hash));
         });
         return AuthResponse.challenge(challenge, session, delivery(channel, to), listed);
@@ -133,7 +139,8 @@ final class SignInCodes {
             throw new NotAuthorizedException(SignInFlow.INVALID_SESSION);
         }
         sessions.consume(session);
-        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user));
+        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user,
+                TokenGenerationTrigger.Source.Authentication, flow.clientMetadata()));
     }
 
     /**

@@ -4,6 +4,9 @@ import dev.tobira.core.CognitoException;
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.Services;
+import dev.tobira.core.trigger.AuthChallengeTriggers;
+import dev.tobira.core.trigger.SignInTriggers;
+import dev.tobira.core.trigger.TokenGenerationTrigger;
 import dev.tobira.core.pool.PasswordPolicyCheck;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
@@ -29,29 +32,58 @@ final class SignInFlow {
 
     static final String INVALID_SESSION = "Invalid session for the user.";
     static final String EXPIRED_SESSION = "Invalid session for the user, session is expired.";
+    static final String PASSWORD_RESET_REQUIRED = "Password reset required for the user";
 
     private final Services services;
     private final UserPool pool;
     private final UserPoolClient client;
     private final boolean admin;
     private final Map<String, String> clientMetadata;
+    private final Map<String, String> initiateMetadata;
 
     SignInFlow(Services services, UserPool pool, UserPoolClient client, boolean admin) {
         this(services, pool, client, admin, Map.of());
     }
 
-    /** @param clientMetadata the request's {@code ClientMetadata}, passed on to the triggers */
+    /** @param clientMetadata a RespondToAuthChallenge's {@code ClientMetadata}, passed on to the triggers */
     SignInFlow(Services services, UserPool pool, UserPoolClient client, boolean admin,
             Map<String, String> clientMetadata) {
+        this(services, pool, client, admin, clientMetadata, Map.of());
+    }
+
+    private SignInFlow(Services services, UserPool pool, UserPoolClient client, boolean admin,
+            Map<String, String> clientMetadata, Map<String, String> initiateMetadata) {
         this.services = services;
         this.pool = pool;
         this.client = client;
         this.admin = admin;
         this.clientMetadata = clientMetadata == null ? Map.of() : Map.copyOf(clientMetadata);
+        this.initiateMetadata = initiateMetadata == null ? Map.of() : Map.copyOf(initiateMetadata);
     }
 
+    /**
+     * The flow of an InitiateAuth call. Its {@code ClientMetadata} reaches only the PreAuthentication and
+     * UserMigration triggers (and PreSignUp), as AWS documents InitiateAuth's ClientMetadata; the other
+     * triggers of the call see none.
+     */
+    static SignInFlow initiating(Services services, UserPool pool, UserPoolClient client, boolean admin,
+            Map<String, String> clientMetadata) {
+        return new SignInFlow(services, pool, client, admin, Map.of(), clientMetadata);
+    }
+
+    /** The app client the sign-in goes through. */
+    String clientId() {
+        return client.clientId();
+    }
+
+    /** The ClientMetadata the triggers of a RespondToAuthChallenge get; empty in an InitiateAuth. */
     Map<String, String> clientMetadata() {
         return clientMetadata;
+    }
+
+    /** The ClientMetadata PreAuthentication and UserMigration get: InitiateAuth's, else RespondToAuthChallenge's. */
+    Map<String, String> authenticationMetadata() {
+        return initiateMetadata.isEmpty() ? clientMetadata : initiateMetadata;
     }
 
     AuthResponse initiate(String authFlow, Map<String, String> parameters) {
@@ -109,14 +141,33 @@ final class SignInFlow {
         };
     }
 
-    /** USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH: the password in clear, checked against the verifier. */
+    /**
+     * USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH: the password in clear, checked against the verifier.
+     * A name the pool does not know goes to the UserMigration trigger first, if the pool has one.
+     */
     private AuthResponse passwordAuth(Map<String, String> params) {
         String username = PasswordSignIn.required(params, "USERNAME");
         String password = PasswordSignIn.required(params, "PASSWORD");
         AppClients.checkSecretHash(client, username, params.get("SECRET_HASH"));
+        if (Users.lookUp(services, pool, username).isEmpty()) {
+            // UserMigration_Authentication: these flows carry the password itself, which becomes the user's.
+            UserMigrations.migrate(services, pool, client, username, SignInTriggers.MigrationSource.Authentication,
+                    password, authenticationMetadata())
+                    .filter(migrated -> migrated.status() == UserStatus.RESET_REQUIRED)
+                    .ifPresent(migrated -> {
+                        throw new CognitoException.PasswordResetRequiredException(PASSWORD_RESET_REQUIRED);
+                    });
+        }
         User user = PasswordSignIn.signableUser(services, pool, client, username);
+        preAuthentication(user);
         PasswordSignIn.prove(services, pool, user, PasswordSignIn.matches(pool, user, password));
         return afterPassword(user);
+    }
+
+    /** Runs the pool's PreAuthentication trigger for {@code user}, who is about to prove who they are. */
+    void preAuthentication(User user) {
+        new SignInTriggers(pool.lambdaConfig(), services.triggers()).preAuthentication(
+                AuthChallengeTriggers.Context.of(client.clientId(), user, clientMetadata), authenticationMetadata());
     }
 
     /** What follows a proven password: a new one if the current is temporary, else the tokens. */
@@ -133,7 +184,8 @@ final class SignInFlow {
             return AuthResponse.challenge("NEW_PASSWORD_REQUIRED",
                     openSession(AuthSession.Kind.NEW_PASSWORD_REQUIRED, user.username(), Map.of()), parameters);
         }
-        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user));
+        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user,
+                TokenGenerationTrigger.Source.Authentication, clientMetadata));
     }
 
     /** NEW_PASSWORD_REQUIRED: the new password (checked against the policy) replaces the temporary one. */
@@ -156,7 +208,8 @@ final class SignInFlow {
             Pools.save(services, changed);
             return changed;
         });
-        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, changed));
+        return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, changed,
+                TokenGenerationTrigger.Source.NewPasswordChallenge, clientMetadata));
     }
 
     /** The pending sign-in step {@code value} names, if it is this client's, of this kind and unexpired. */

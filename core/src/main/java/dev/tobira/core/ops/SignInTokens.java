@@ -13,11 +13,20 @@ import dev.tobira.core.token.AccessTokenClaims;
 import dev.tobira.core.token.Authentication;
 import dev.tobira.core.token.IssuedTokens;
 import dev.tobira.core.token.TokenRequest;
+import dev.tobira.core.token.TokenCustomization;
+import dev.tobira.core.token.TokenIssuer;
 import dev.tobira.core.token.TokenValidities;
+import dev.tobira.core.token.GroupClaims;
+import dev.tobira.core.trigger.AuthChallengeTriggers;
+import dev.tobira.core.trigger.SignInTriggers;
+import dev.tobira.core.trigger.TokenGenerationTrigger;
+import dev.tobira.core.trigger.TokenGenerationTrigger.Source;
 import dev.tobira.core.user.User;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,13 +45,26 @@ final class SignInTokens {
     private SignInTokens() {}
 
     /**
-     * A completed sign-in of {@code user}: a new family, its refresh token and the first tokens; the
+     * A completed sign-in of {@code user}, once the pool's PostAuthentication trigger (if any) has
+     * accepted it: a new family, its refresh token and the first tokens; the
      * user's auto sign-in session, if one is open, is over.
      */
     static AuthResponse.AuthenticationResult signIn(Services services, UserPool pool, UserPoolClient client,
             User user) {
+        return signIn(services, pool, client, user, Source.Authentication, Map.of());
+    }
+
+    /**
+     * A completed sign-in, as {@link #signIn(Services, UserPool, UserPoolClient, User)}, with the
+     * PreTokenGeneration trigger told where it happened and the request's {@code ClientMetadata}.
+     */
+    static AuthResponse.AuthenticationResult signIn(Services services, UserPool pool, UserPoolClient client,
+            User user, Source source, Map<String, String> clientMetadata) {
+        new SignInTriggers(pool.lambdaConfig(), services.triggers()).postAuthentication(
+                AuthChallengeTriggers.Context.of(client.clientId(), user, clientMetadata));
         Authentication authentication = services.tokenIssuer().newAuthentication();
-        IssuedTokens tokens = services.tokenIssuer().issue(tokenRequest(services, client, user, authentication));
+        IssuedTokens tokens = services.tokenIssuer().issue(tokenRequest(services, pool, client, user, authentication,
+                source, clientMetadata));
         String refreshToken = newRefreshToken(services);
         Instant now = services.clock().instant();
         services.tokenStore().create(
@@ -55,11 +77,29 @@ final class SignInTokens {
                 refreshToken, tokens.idToken());
     }
 
-    /** What the issuer needs for {@code user}'s tokens, with the groups the user is in now. */
+    /**
+     * What the issuer needs for {@code user}'s tokens at the end of a sign-in: the groups the user is in
+     * now, and what the pool's PreTokenGeneration trigger changes ({@code TokenGeneration_Authentication}).
+     */
     static TokenRequest tokenRequest(Services services, UserPoolClient client, User user,
             Authentication authentication) {
-        return new TokenRequest(client, user, authentication,
+        UserPool pool = services.pools().find(client.userPoolId())
+                .orElseThrow(() -> new IllegalStateException("No pool " + client.userPoolId()));
+        return tokenRequest(services, pool, client, user, authentication, Source.Authentication, Map.of());
+    }
+
+    /**
+     * What the issuer needs for {@code user}'s tokens: the groups the user is in now, and what the
+     * pool's PreTokenGeneration trigger, told of {@code source}, changes (every token issue runs it).
+     */
+    static TokenRequest tokenRequest(Services services, UserPool pool, UserPoolClient client, User user,
+            Authentication authentication, Source source, Map<String, String> clientMetadata) {
+        TokenRequest request = new TokenRequest(client, user, authentication,
                 services.groups().allGroupsOf(user.userPoolId(), user.username()));
+        TokenCustomization changes = new TokenGenerationTrigger(pool.lambdaConfig(), services.triggers()).customize(
+                source, AuthChallengeTriggers.Context.of(client.clientId(), user, clientMetadata),
+                GroupClaims.of(request.groups()), List.of(TokenIssuer.SIGNIN_SCOPE));
+        return request.customized(changes);
     }
 
     /** REFRESH_TOKEN_AUTH: new ID and access tokens of the same family; no new refresh token. */
@@ -111,8 +151,9 @@ final class SignInTokens {
             }
         }
         // The groups are read now, so a refresh shows the memberships of the moment (not of the sign-in).
-        IssuedTokens tokens = services.tokenIssuer().issue(tokenRequest(services, client, user,
-                new Authentication(family.authTime(), family.originJti(), Ids.uuid(services.random()))));
+        IssuedTokens tokens = services.tokenIssuer().issue(tokenRequest(services, pool, client, user,
+                new Authentication(family.authTime(), family.originJti(), Ids.uuid(services.random())),
+                Source.RefreshTokens, Map.of()));
         return new AuthResponse.AuthenticationResult(tokens.accessToken(), tokens.expiresIn(), tokens.tokenType(),
                 next, tokens.idToken());
     }

@@ -14,6 +14,7 @@ import dev.tobira.core.session.Sessions;
 import dev.tobira.core.srp.Verifiers;
 import dev.tobira.core.user.Attribute;
 import dev.tobira.core.user.PasswordVerifier;
+import dev.tobira.core.trigger.CustomMessageTrigger;
 import dev.tobira.core.user.User;
 import dev.tobira.core.user.UserStatus;
 import dev.tobira.core.trigger.AuthChallengeTriggers;
@@ -85,9 +86,11 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
         User created = preSignUpApplied(user, pre, now);
         Optional<Message.Channel> channel = pre.autoConfirmUser() ? Optional.empty()
                 : ConfirmationCodes.channel(pool, created);
+        Optional<ConfirmationCodes.Prepared> code = channel.map(c -> ConfirmationCodes.prepare(services, pool,
+                created, c, now, CustomMessageTrigger.Source.SignUp, client.clientId(), r.clientMetadata()));
         Optional<CodeDeliveryDetails> delivery = services.transactions().inTransaction(() -> {
             services.users().create(created, caseSensitive);
-            return channel.map(c -> ConfirmationCodes.send(services, pool, created, c, CodePurpose.SIGN_UP, now));
+            return code.map(c -> ConfirmationCodes.issue(services, pool, created, CodePurpose.SIGN_UP, now, c));
         });
         String session = client.allows("ALLOW_USER_AUTH") ? session(client, created, now) : null;
         return new Response(pre.autoConfirmUser(), delivery.orElse(null), identity.sub(), session);
@@ -106,7 +109,7 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
     }
 
     /** The user as PreSignUp asked: confirmed at once, and its email or phone number marked verified. */
-    private static User preSignUpApplied(User user, PreSignUpResponse pre, Instant now) {
+    static User preSignUpApplied(User user, PreSignUpResponse pre, Instant now) {
         List<Attribute> verified = new ArrayList<>();
         if (pre.autoVerifyEmail() && user.attribute("email").isPresent()) {
             verified.add(new Attribute("email_verified", "true"));
@@ -118,7 +121,7 @@ public final class SignUp extends ServiceOperation<SignUp.Request, SignUp.Respon
         return pre.autoConfirmUser() ? out.withStatus(UserStatus.CONFIRMED, now) : out;
     }
 
-    private static Map<String, String> names(List<Attribute> attributes) {
+    static Map<String, String> names(List<Attribute> attributes) {
         Map<String, String> out = new LinkedHashMap<>();
         if (attributes != null) {
             attributes.forEach(a -> out.put(a.name(), a.value()));

@@ -48,7 +48,7 @@ final class SrpSignIn {
             throw new dev.tobira.core.CognitoException.UserNotFoundException("User does not exist.");
         }
         if (user.isPresent()) {
-            PasswordSignIn.signableUser(services, pool, client, username);
+            flow.preAuthentication(PasswordSignIn.signableUser(services, pool, client, username));
         }
         String userId = simulate ? simulatedUserId(services, pool, username) : user.get().username();
         PasswordVerifier verifier = simulate ? simulatedVerifier(services, pool, username)

@@ -109,6 +109,11 @@ public final class TokenIssuer {
      * {@code auth_time}, {@code exp}, {@code iat}, {@code jti}, {@code username}; no {@code aud}; a user
      * in groups gets {@code cognito:groups} right after {@code sub}, and no role claims.
      *
+     * <p>The request's {@link TokenCustomization} (a PreTokenGeneration trigger's answer) then applies:
+     * its group override stands in for the user's groups; its claims are added, or overridden where they
+     * are, and its suppressed claims removed, except the {@link TokenCustomization#PROTECTED} ones; its
+     * scopes are added to and taken from {@code scope}.
+     *
      * <p>Creates the pool's current keys if it has none yet.
      */
     public IssuedTokens issue(TokenRequest request) {
@@ -123,7 +128,8 @@ public final class TokenIssuer {
         String accessJti = Ids.uuid(random);
         String idJti = Ids.uuid(random);
 
-        GroupClaims groups = GroupClaims.of(request.groups());
+        TokenCustomization changes = request.customization();
+        GroupClaims groups = changes.groupOverride().orElseGet(() -> GroupClaims.of(request.groups()));
         JWTClaimsSet.Builder id = new JWTClaimsSet.Builder().subject(user.sub());
         addGroups(id, groups);
         for (Attribute attribute : readableAttributes(client, user)) {
@@ -144,22 +150,24 @@ public final class TokenIssuer {
                 .expirationTime(Date.from(idExpiresAt))
                 .issueTime(Date.from(issuedAt))
                 .jwtID(idJti);
+        customize(id, changes.idClaimsToAdd(), changes.idClaimsToSuppress());
 
         JWTClaimsSet.Builder accessClaims = new JWTClaimsSet.Builder().subject(user.sub());
         addGroups(accessClaims, groups);
-        JWTClaimsSet access = accessClaims
+        accessClaims
                 .issuer(issuer(userPoolId))
                 .claim("client_id", client.clientId())
                 .claim("origin_jti", authentication.originJti())
                 .claim("event_id", authentication.eventId())
                 .claim("token_use", TokenUse.ACCESS.claim())
-                .claim("scope", SIGNIN_SCOPE)
+                .claim("scope", scope(changes))
                 .claim("auth_time", authentication.authTime().getEpochSecond())
                 .expirationTime(Date.from(accessExpiresAt))
                 .issueTime(Date.from(issuedAt))
                 .jwtID(accessJti)
-                .claim("username", user.username())
-                .build();
+                .claim("username", user.username());
+        customize(accessClaims, changes.accessClaimsToAdd(), changes.accessClaimsToSuppress());
+        JWTClaimsSet access = accessClaims.build();
 
         return new IssuedTokens(
                 sign(access, keys.current(userPoolId, TokenUse.ACCESS)),
@@ -265,6 +273,30 @@ public final class TokenIssuer {
         if (!groups.groups().isEmpty()) {
             claims.claim("cognito:groups", groups.groups());
         }
+    }
+
+    /**
+     * A trigger's claims added (or overridden in place), then its suppressed ones removed; claims in
+     * {@link TokenCustomization#PROTECTED} stay as they are. A null claim is not serialised.
+     */
+    private static void customize(JWTClaimsSet.Builder claims, java.util.Map<String, Object> add,
+            List<String> suppress) {
+        add.forEach((name, value) -> {
+            if (!TokenCustomization.PROTECTED.contains(name)) {
+                claims.claim(name, value);
+            }
+        });
+        suppress.stream().filter(name -> !TokenCustomization.PROTECTED.contains(name))
+                .forEach(name -> claims.claim(name, null));
+    }
+
+    /** {@value #SIGNIN_SCOPE} with a trigger's scopes added after it, less the ones it suppressed. */
+    private static String scope(TokenCustomization changes) {
+        java.util.LinkedHashSet<String> scopes = new java.util.LinkedHashSet<>();
+        scopes.add(SIGNIN_SCOPE);
+        scopes.addAll(changes.scopesToAdd());
+        changes.scopesToSuppress().forEach(scopes::remove);
+        return String.join(" ", scopes);
     }
 
     private static List<Attribute> readableAttributes(UserPoolClient client, User user) {

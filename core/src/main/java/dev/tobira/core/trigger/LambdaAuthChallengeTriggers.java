@@ -128,7 +128,7 @@ public final class LambdaAuthChallengeTriggers implements AuthChallengeTriggers 
         return underscore > 0 ? userPoolId.substring(0, underscore) : userPoolId;
     }
 
-    private static String string(Map<String, Object> response, String member) {
+    static String string(Map<String, Object> response, String member) {
         Object value = response.get(member);
         if (value == null || value instanceof String) {
             return (String) value;
@@ -145,7 +145,7 @@ public final class LambdaAuthChallengeTriggers implements AuthChallengeTriggers 
     }
 
     /** A string map; numbers and booleans become their JSON text, as they reach a client as strings anyway. */
-    private static Map<String, String> strings(Map<String, Object> response, String member) {
+    static Map<String, String> strings(Map<String, Object> response, String member) {
         Object value = response.get(member);
         if (value == null) {
             return Map.of();
@@ -165,7 +165,7 @@ public final class LambdaAuthChallengeTriggers implements AuthChallengeTriggers 
     }
 
     // The text after the colon is ours; Cognito's is only known for unparseable output ("Invalid JSON").
-    private static InvalidLambdaResponseException invalid(String why) {
+    static InvalidLambdaResponseException invalid(String why) {
         return new InvalidLambdaResponseException("Invalid lambda function output : " + why);
     }
 }

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -142,6 +144,102 @@ public final class TestHandlers {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            return event;
+        }
+    }
+
+    /**
+     * PreTokenGeneration V2_0 written against aws-lambda-java-events: adds {@code tenant} and the scope
+     * {@code orders/read} to the access token, and suppresses {@code email} in the ID token.
+     */
+    public static final class PreTokenV2 implements RequestHandler<
+            CognitoUserPoolPreTokenGenerationEventV2,
+            CognitoUserPoolPreTokenGenerationEventV2> {
+        @Override
+        public CognitoUserPoolPreTokenGenerationEventV2 handleRequest(
+                CognitoUserPoolPreTokenGenerationEventV2 event,
+                Context context) {
+            event.setResponse(new CognitoUserPoolPreTokenGenerationEventV2
+                    .Response(new CognitoUserPoolPreTokenGenerationEventV2
+                    .ClaimsAndScopeOverrideDetails(
+                    new CognitoUserPoolPreTokenGenerationEventV2
+                            .IdTokenGeneration(null, new String[] {"email"}),
+                    new CognitoUserPoolPreTokenGenerationEventV2
+                            .AccessTokenGeneration(Map.of("tenant", "acme"), null, new String[] {"orders/read"},
+                            null),
+                    null)));
+            return event;
+        }
+    }
+
+    /** PreTokenGeneration V1_0 written against aws-lambda-java-events: the user's groups become [editors]. */
+    public static final class PreTokenV1GroupOverride implements RequestHandler<
+            CognitoUserPoolPreTokenGenerationEvent,
+            CognitoUserPoolPreTokenGenerationEvent> {
+        @Override
+        public CognitoUserPoolPreTokenGenerationEvent handleRequest(
+                CognitoUserPoolPreTokenGenerationEvent event,
+                Context context) {
+            var groups = new CognitoUserPoolPreTokenGenerationEvent
+                    .GroupConfiguration(new String[] {"editors"}, new String[0], null);
+            event.setResponse(new CognitoUserPoolPreTokenGenerationEvent
+                    .Response(new CognitoUserPoolPreTokenGenerationEvent
+                    .ClaimsOverrideDetails(Map.of("tenant", "acme"), null, groups)));
+            return event;
+        }
+    }
+
+    /** PreAuthentication written against aws-lambda-java-events: refuses everyone but {@code lou}. */
+    public static final class PausedPreAuthentication implements RequestHandler<
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreAuthenticationEvent,
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreAuthenticationEvent> {
+        @Override
+        public com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreAuthenticationEvent handleRequest(
+                com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreAuthenticationEvent event,
+                Context context) {
+            if (!"lou".equals(event.getUserName())) {
+                throw new IllegalStateException("Sign-in is paused");
+            }
+            return event;
+        }
+    }
+
+    /** CustomMessage written against aws-lambda-java-events: Acme's own sign-up email; other messages unchanged. */
+    public static final class AcmeSignUpMessage implements RequestHandler<
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCustomMessageEvent,
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCustomMessageEvent> {
+        @Override
+        public com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCustomMessageEvent handleRequest(
+                com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCustomMessageEvent event,
+                Context context) {
+            if ("CustomMessage_SignUp".equals(event.getTriggerSource())) {
+                event.getResponse().setEmailSubject("Welcome to Acme");
+                event.getResponse().setEmailMessage("<p>Welcome to Acme, "
+                        + event.getRequest().getUserAttributes().get("email") + "!</p><p>Your code is <b>"
+                        + event.getRequest().getCodeParameter() + "</b>.</p>");
+            }
+            return event;
+        }
+    }
+
+    /**
+     * UserMigration written against aws-lambda-java-events, as AWS's example is: a legacy directory that
+     * knows {@code ada} with the password {@code Legacy-Passw0rd!}; anything else fails ("Bad password").
+     */
+    public static final class LegacyDirectoryMigration implements RequestHandler<
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent,
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent> {
+        @Override
+        public com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent handleRequest(
+                com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent event, Context context) {
+            boolean forgot = "UserMigration_ForgotPassword".equals(event.getTriggerSource());
+            if (!"ada".equals(event.getUserName())
+                    || !forgot && !"Legacy-Passw0rd!".equals(event.getRequest().getPassword())) {
+                throw new IllegalStateException("Bad password");
+            }
+            event.setResponse(com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent.Response
+                    .builder().withUserAttributes(Map.of("email", "ada@example.com", "email_verified", "true"))
+                    .withFinalUserStatus("CONFIRMED").withMessageAction("SUPPRESS").build());
             return event;
         }
     }

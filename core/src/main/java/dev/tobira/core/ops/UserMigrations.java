@@ -1,0 +1,68 @@
+package dev.tobira.core.ops;
+
+import dev.tobira.core.Services;
+import dev.tobira.core.pool.UserPool;
+import dev.tobira.core.pool.UserPoolClient;
+import dev.tobira.core.srp.Verifiers;
+import dev.tobira.core.trigger.AuthChallengeTriggers;
+import dev.tobira.core.trigger.SignInTriggers;
+import dev.tobira.core.trigger.SignInTriggers.MigrationSource;
+import dev.tobira.core.user.Attribute;
+import dev.tobira.core.user.User;
+import dev.tobira.core.user.UserStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Users brought in by the pool's UserMigration trigger when someone the pool does not know signs in
+ * with a password (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH: the flows that carry the password
+ * itself; SRP never reveals it) or asks for a password reset.
+ */
+final class UserMigrations {
+
+    private UserMigrations() {}
+
+    /**
+     * Asks the function about {@code typedName} and, if it knows the user, creates them from its answer:
+     * their attributes (less {@code sub}, which the pool makes), the sign-in's {@code password} as theirs,
+     * and {@code finalUserStatus} ({@code CONFIRMED} unless it says {@code RESET_REQUIRED}; a user
+     * migrated by ForgotPassword has no password yet, so is always {@code RESET_REQUIRED}). Empty when
+     * the pool has no UserMigration function or the function does not know the user.
+     *
+     * @param password the password being signed in with; null for ForgotPassword
+     * @param validationData InitiateAuth's or ForgotPassword's {@code ClientMetadata}, which AWS passes to
+     *     UserMigration as {@code validationData} and {@code clientMetadata} both
+     */
+    static Optional<User> migrate(Services services, UserPool pool, UserPoolClient client, String typedName,
+            MigrationSource source, String password, Map<String, String> validationData) {
+        SignInTriggers triggers = new SignInTriggers(pool.lambdaConfig(), services.triggers());
+        if (!triggers.migrates()) {
+            return Optional.empty();
+        }
+        Map<String, String> metadata = validationData == null ? Map.of() : validationData;
+        AuthChallengeTriggers.Context unknown = new AuthChallengeTriggers.Context(pool.id(), client.clientId(),
+                typedName, Map.of(), false, metadata);
+        Optional<SignInTriggers.Migration> answer = triggers.userMigration(source, unknown, password, metadata);
+        if (answer.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Attribute> given = answer.get().userAttributes().entrySet().stream()
+                .filter(e -> !e.getKey().equals("sub") && !e.getKey().startsWith("cognito:"))
+                .map(e -> new Attribute(e.getKey(), e.getValue()))
+                .toList();
+        AttributeRules.checkWritable(pool, given, true);
+        Usernames.NewIdentity identity = Usernames.newIdentity(services, pool, typedName, given);
+        boolean confirmed = password != null && !"RESET_REQUIRED".equals(answer.get().finalUserStatus());
+        Instant now = services.clock().instant();
+        User user = new User(pool.id(), identity.username(), identity.attributes(),
+                confirmed ? UserStatus.CONFIRMED : UserStatus.RESET_REQUIRED, true, now, now,
+                password == null ? Optional.empty()
+                        : Optional.of(Verifiers.create(pool.srpPoolName(), identity.username(), password,
+                                services.random())),
+                Optional.empty());
+        services.users().create(user, !pool.caseInsensitiveUsernames());
+        return Optional.of(user);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.tobira.core.ops;
+
+import static dev.tobira.core.ops.TriggerPool.ARN;
+import static dev.tobira.core.ops.TriggerPool.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tobira.core.CognitoException.InvalidLambdaResponseException;
+import dev.tobira.core.CognitoException.NotAuthorizedException;
+import dev.tobira.core.CognitoException.PasswordResetRequiredException;
+import dev.tobira.core.CognitoException.UserNotFoundException;
+import dev.tobira.core.user.Attribute;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The UserMigration trigger on sign-in with a password and on ForgotPassword. */
+class UserMigrationTest {
+
+    private static final String FUNCTION = ARN + "userMigration";
+    private static final String LEGACY_PASSWORD = "Legacy-Passw0rd!";
+
+    private final TriggerPool p = new TriggerPool(TriggerPool.lambdaConfig("userMigration"));
+
+    /** The legacy directory: knows "ada" with one password. */
+    UserMigrationTest() {
+        p.functions.put(FUNCTION, event -> {
+            Map<String, Object> request = request(event);
+            boolean known = "ada".equals(event.get("userName"));
+            boolean forgot = "UserMigration_ForgotPassword".equals(event.get("triggerSource"));
+            if (!known || !forgot && !LEGACY_PASSWORD.equals(request.get("password"))) {
+                return Map.of();
+            }
+            Map<String, Object> response = new HashMap<>();
+            response.put("userAttributes", Map.of("email", "ada@example.com", "email_verified", "true",
+                    "sub", "legacy-id"));
+            response.put("messageAction", "SUPPRESS");
+            if (!forgot) {
+                response.put("finalUserStatus", "CONFIRMED");
+            }
+            return response;
+        });
+    }
+
+    private AdminGetUser.Response user(String username) {
+        return new AdminGetUser(p.t.services).handle(new AdminGetUser.Request(p.poolId, username));
+    }
+
+    @Test
+    @DisplayName("UserMigration_Authentication gets the password, validationData and clientMetadata and null "
+            + "response members; the migrated user is CONFIRMED with that password, and signs in at once")
+    void signInWhenFunctionKnowsTheUserThenMigratedWithThePasswordAndSignedIn() {
+        AuthResponse response = p.adminSignIn("ada", LEGACY_PASSWORD, Map.of("app", "web"));
+
+        assertThat(response.authenticationResult().accessToken()).isNotBlank();
+        Map<String, Object> event = p.events("UserMigration_Authentication").getFirst();
+        assertThat(event).containsEntry("userName", "ada");
+        assertThat(request(event)).containsEntry("password", LEGACY_PASSWORD)
+                .containsEntry("validationData", Map.of("app", "web"))
+                .containsEntry("clientMetadata", Map.of("app", "web"));
+        Map<String, Object> nulls = new HashMap<>();
+        for (String m : new String[] {"userAttributes", "finalUserStatus", "messageAction", "desiredDeliveryMediums",
+                "forceAliasCreation", "enableSMSMFA"}) {
+            nulls.put(m, null);
+        }
+        assertThat(event.get("response")).isEqualTo(nulls);
+        assertThat(user("ada").userStatus()).isEqualTo("CONFIRMED");
+        assertThat(user("ada").userAttributes()).contains(new Attribute("email", "ada@example.com"))
+                .doesNotContain(new Attribute("sub", "legacy-id"));
+        p.events.clear();
+        assertThat(p.signIn("ada", LEGACY_PASSWORD).authenticationResult()).isNotNull();
+        assertThat(p.events).isEmpty();
+        assertThatThrownBy(() -> p.signIn("ada", "Other-Passw0rd!")).isInstanceOf(NotAuthorizedException.class);
+    }
+
+    @Test
+    void signInWhenFunctionDoesNotKnowTheUserThenUserNotFoundAndNoUser() {
+        assertThatThrownBy(() -> p.signIn("bob", LEGACY_PASSWORD)).isInstanceOf(UserNotFoundException.class);
+        assertThatThrownBy(() -> p.signIn("ada", "Wrong-Passw0rd!")).isInstanceOf(UserNotFoundException.class);
+        assertThatThrownBy(() -> user("ada")).isInstanceOf(UserNotFoundException.class);
+    }
+
+    @Test
+    void signInWhenFunctionSaysResetRequiredThenPasswordResetRequired() {
+        p.functions.put(FUNCTION, event -> Map.of("userAttributes", Map.of("email", "ada@example.com",
+                "email_verified", "true"), "finalUserStatus", "RESET_REQUIRED"));
+
+        assertThatThrownBy(() -> p.signIn("ada", LEGACY_PASSWORD)).isInstanceOf(PasswordResetRequiredException.class)
+                .hasMessage("Password reset required for the user");
+        assertThat(user("ada").userStatus()).isEqualTo("RESET_REQUIRED");
+    }
+
+    @Test
+    void signInWhenFunctionAnswersAnUnknownStatusThenInvalidLambdaResponse() {
+        p.functions.put(FUNCTION, event -> Map.of("userAttributes", Map.of("email", "ada@example.com"),
+                "finalUserStatus", "ACTIVE"));
+
+        assertThatThrownBy(() -> p.signIn("ada", LEGACY_PASSWORD)).isInstanceOf(InvalidLambdaResponseException.class);
+    }
+
+    @Test
+    @DisplayName("UserMigration_ForgotPassword brings the user in as RESET_REQUIRED, and the reset code is sent")
+    void forgotPasswordWhenFunctionKnowsTheUserThenMigratedAndCodeSent() {
+        new ForgotPassword(p.t.services).handle(new ForgotPassword.Request(p.clientId, null, "ada", null));
+
+        assertThat(request(p.events("UserMigration_ForgotPassword").getFirst())).doesNotContainKey("password");
+        assertThat(user("ada").userStatus()).isEqualTo("RESET_REQUIRED");
+        assertThat(p.t.sent.getLast().to()).isEqualTo("ada@example.com");
+    }
+}
