@@ -75,6 +75,8 @@ final class Passkeys {
     /** UNCONFIRMED text: Cognito's message for a failed passkey assertion. */
     static final String FAILED_ASSERTION = "Invalid passkey credential.";
 
+    private static final String ORIGIN_NOT_ALLOWED =
+            "The passkey's origin is not allowed for this relying party (UNCONFIRMED text).";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Services services;
@@ -237,10 +239,11 @@ final class Passkeys {
     }
 
     /** The browser's credential JSON (a document on the wire) as the library's type. */
-    private static Object parse(Object credential, boolean registration) {
+    private Object parse(Object credential, boolean registration) {
         if (!(credential instanceof Map<?, ?>)) {
             throw new InvalidParameterException("Credential must be a JSON object (a PublicKeyCredential).");
         }
+        allowedOrigin(credential);
         try {
             String json = JSON.writeValueAsString(credential);
             return registration ? PublicKeyCredential.parseRegistrationResponseJson(json)
@@ -250,11 +253,42 @@ final class Passkeys {
         }
     }
 
+    /**
+     * The origin in the credential's client data against Tobira's rule (the class comment). The
+     * library compares origins too, but with subdomains allowed it does not hold the scheme to https.
+     */
+    private void allowedOrigin(Object credential) {
+        String origin;
+        try {
+            Object response = ((Map<?, ?>) credential).get("response");
+            String clientData = (String) ((Map<?, ?>) response).get("clientDataJSON");
+            Map<?, ?> data = JSON.readValue(java.util.Base64.getUrlDecoder().decode(clientData), Map.class);
+            origin = (String) data.get("origin");
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidParameterException("Credential is not a valid PublicKeyCredential (UNCONFIRMED text).");
+        }
+        String rpId = config.relyingPartyId();
+        boolean allowed;
+        try {
+            java.net.URI uri = new java.net.URI(origin);
+            String host = uri.getHost() == null ? "" : uri.getHost();
+            allowed = uri.getPath().isEmpty() && (rpId.equals("localhost")
+                    ? host.equals("localhost") && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    : uri.getScheme().equals("https") && uri.getPort() == -1
+                            && (host.equals(rpId) || host.endsWith("." + rpId)));
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            allowed = false;
+        }
+        if (!allowed) {
+            throw new WebAuthnOriginNotAllowedException(ORIGIN_NOT_ALLOWED);
+        }
+    }
+
     /** The library's reason for a refusal as Cognito's error. */
     private static CognitoException refusal(String reason, boolean assertion) {
         String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
         if (r.contains("origin")) {
-            return new WebAuthnOriginNotAllowedException("The passkey's origin is not allowed for this relying party (UNCONFIRMED text).");
+            return new WebAuthnOriginNotAllowedException(ORIGIN_NOT_ALLOWED);
         }
         if (r.contains("rp id") || r.contains("rpid")) {
             return new WebAuthnRelyingPartyMismatchException("The passkey's relying party does not match the user pool's (UNCONFIRMED text).");
