@@ -36,6 +36,7 @@ class SdkV2PasskeysTest {
     private static CognitoIdentityProviderClient cognito;
     private static String poolId;
     private static String clientId;
+    private static String otherPoolId;
     private static String otherPoolClientId;
     private static int users;
 
@@ -45,8 +46,8 @@ class SdkV2PasskeysTest {
         cognito = tobira.client();
         poolId = passkeyPool("passkeys", RP);
         clientId = client(poolId);
-        String otherPool = passkeyPool("other", RP);
-        otherPoolClientId = client(otherPool);
+        otherPoolId = passkeyPool("other", RP);
+        otherPoolClientId = client(otherPoolId);
     }
 
     @AfterAll
@@ -228,7 +229,12 @@ class SdkV2PasskeysTest {
 
         String carl = newUser();
         SoftwareAuthenticator carlKey = new SoftwareAuthenticator(6);
-        register(signedIn(poolId.replace(poolId, poolIdOf(otherPoolClientId)), otherPoolClientId, carl), carlKey);
+        register(signedIn(otherPoolId, otherPoolClientId, carl), carlKey);
+        // A passkey of the other pool (same relying party id) answers nothing here.
+        InitiateAuthResponse forAnn = passkeyChallenge(clientId, ann);
+        assertCognitoError(() -> answer(clientId, ann, forAnn.session(),
+                carlKey.get(requestOptions(forAnn), ORIGIN, RP)), NotAuthorizedException.class,
+                "Invalid passkey credential.");
         cognito.adminCreateUser(b -> b.userPoolId(poolId).username(carl).messageAction(MessageActionType.SUPPRESS));
         cognito.adminSetUserPassword(b -> b.userPoolId(poolId).username(carl).password("Right-Passw0rd!")
                 .permanent(true));
@@ -310,13 +316,6 @@ class SdkV2PasskeysTest {
                     assertThat(w.relyingPartyId()).isEqualTo(RP);
                     assertThat(w.userVerification()).isEqualTo(UserVerificationType.PREFERRED);
                 });
-    }
-
-    private static String poolIdOf(String client) {
-        return cognito.listUserPools(b -> b.maxResults(60)).userPools().stream()
-                .filter(p -> cognito.listUserPoolClients(c -> c.userPoolId(p.id())).userPoolClients().stream()
-                        .anyMatch(c -> c.clientId().equals(client)))
-                .findFirst().orElseThrow().id();
     }
 
     /** The SDK's Document as plain Java values (maps, lists, strings, numbers, booleans). */
