@@ -43,6 +43,7 @@ import dev.tobira.core.webauthn.Passkey;
 import dev.tobira.core.webauthn.WebAuthnConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -128,7 +129,7 @@ final class Passkeys {
     }
 
     /** The user's passkeys that belong to this very user (not to an earlier user of the same name). */
-    static java.util.List<Passkey> owned(Services services, User user) {
+    static List<Passkey> owned(Services services, User user) {
         String handle = handle(user).getBase64Url();
         return services.webAuthn().passkeys(user.userPoolId(), user.username()).stream()
                 .filter(p -> p.userHandle().equals(handle))
@@ -161,12 +162,13 @@ final class Passkeys {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        var response = parse(credential, true);
         RegistrationResult result;
         try {
-            result = rp.finishRegistration(FinishRegistrationOptions.builder()
-                    .request(request).response(PublicKeyCredential.class.cast(response)).build());
-        } catch (RegistrationFailedException e) {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            PublicKeyCredential response = (PublicKeyCredential) parse(credential, true);
+            result = rp.finishRegistration(FinishRegistrationOptions.builder().request(request).response(response)
+                    .build());
+        } catch (RegistrationFailedException | IllegalArgumentException e) {
             throw refusal(e.getMessage(), false);
         }
         if (userVerification() == UserVerificationRequirement.REQUIRED && !result.isUserVerified()) {
@@ -179,7 +181,7 @@ final class Passkeys {
                 config.relyingPartyId(), name,
                 result.getAuthenticatorAttachment().map(a -> a.getValue()).orElse(null),
                 result.getKeyId().getTransports().map(t -> t.stream().map(AuthenticatorTransport::getId).toList())
-                        .orElse(java.util.List.of()),
+                        .orElse(List.of()),
                 services.clock().instant());
     }
 
@@ -353,8 +355,8 @@ final class Passkeys {
         @Override
         public Optional<RegisteredCredential> lookup(ByteArray credentialId, ByteArray userHandle) {
             return services.webAuthn().passkey(pool.id(), credentialId.getBase64Url())
-                    .filter(p -> p.username().equals(user.username()) && p.userHandle().equals(userHandle.getBase64Url())
-                            && handle(user).equals(userHandle))
+                    .filter(p -> p.username().equals(user.username()) && handle(user).equals(userHandle)
+                            && p.userHandle().equals(userHandle.getBase64Url()))
                     .map(Passkeys::registered);
         }
 

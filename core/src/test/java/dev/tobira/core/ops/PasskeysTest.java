@@ -118,4 +118,21 @@ class PasskeysTest {
                 "no-such-session")).isInstanceOf(NotAuthorizedException.class)
                 .hasMessage("Invalid session for the user.");
     }
+
+    @Test
+    void completeWhenCredentialMalformedThenInvalidParameterAndNothingIsRegistered() {
+        relyingParty("example.com", null);
+        p.withPassword(EMAIL, PASSWORD);
+        String token = accessToken(EMAIL);
+        for (Object bad : List.of("text", Map.of("id", "x"), Map.of("id", "eA", "type", "public-key",
+                "response", Map.of("clientDataJSON", "e30", "attestationObject", "oA")))) {
+            new StartWebAuthnRegistration(p.t.services).handle(new StartWebAuthnRegistration.Request(token));
+            assertThatThrownBy(() -> new CompleteWebAuthnRegistration(p.t.services)
+                    .handle(new CompleteWebAuthnRegistration.Request(token, bad)))
+                    .as(String.valueOf(bad)).isInstanceOf(dev.tobira.core.CognitoException.class)
+                    .isNotInstanceOf(dev.tobira.core.CognitoException.UnsupportedOperationException.class);
+        }
+        assertThat(new ListWebAuthnCredentials(p.t.services).handle(new ListWebAuthnCredentials.Request(token, null,
+                null)).credentials()).isEmpty();
+    }
 }
