@@ -280,4 +280,46 @@ public abstract sealed class CognitoException extends RuntimeException {
             super(message);
         }
     }
+
+    public static final class WebAuthnChallengeNotFoundException extends CognitoException {
+        public WebAuthnChallengeNotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    public static final class WebAuthnClientMismatchException extends CognitoException {
+        public WebAuthnClientMismatchException(String message) {
+            super(message);
+        }
+    }
+
+    public static final class WebAuthnConfigurationMissingException extends CognitoException {
+        public WebAuthnConfigurationMissingException(String message) {
+            super(message);
+        }
+    }
+
+    public static final class WebAuthnCredentialNotSupportedException extends CognitoException {
+        public WebAuthnCredentialNotSupportedException(String message) {
+            super(message);
+        }
+    }
+
+    public static final class WebAuthnNotEnabledException extends CognitoException {
+        public WebAuthnNotEnabledException(String message) {
+            super(message);
+        }
+    }
+
+    public static final class WebAuthnOriginNotAllowedException extends CognitoException {
+        public WebAuthnOriginNotAllowedException(String message) {
+            super(message);
+        }
+    }
+
+    public static final class WebAuthnRelyingPartyMismatchException extends CognitoException {
+        public WebAuthnRelyingPartyMismatchException(String message) {
+            super(message);
+        }
+    }
 }

@@ -32,7 +32,9 @@ public final class Operations {
                 UpdateResourceServer::new, DeleteResourceServer::new, CreateUserPoolDomain::new,
                 DescribeUserPoolDomain::new, UpdateUserPoolDomain::new, DeleteUserPoolDomain::new,
                 UpdateUserAttributes::new, VerifyUserAttribute::new, GetUserAttributeVerificationCode::new,
-                DeleteUser::new, DeleteUserAttributes::new, AdminResetUserPassword::new);
+                DeleteUser::new, DeleteUserAttributes::new, AdminResetUserPassword::new,
+                StartWebAuthnRegistration::new, CompleteWebAuthnRegistration::new, ListWebAuthnCredentials::new,
+                DeleteWebAuthnCredential::new);
         return factories.stream()
                 .map(f -> f.apply(services))
                 .collect(Collectors.toUnmodifiableMap(Operation::name, op -> op));

@@ -1,5 +1,6 @@
 package dev.tobira.core;
 
+import dev.tobira.core.webauthn.WebAuthnStore;
 import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.code.CodeStore;
 import dev.tobira.core.group.GroupStore;
@@ -32,6 +33,7 @@ import java.util.random.RandomGenerator;
  * @param groups the pools' groups and their members
  * @param resourceServers the pools' OAuth 2.0 resource servers and their custom scopes
  * @param domains the pools' domains, under which their OAuth 2.0 endpoints are served
+ * @param webAuthn the pools' passkey settings and their users' passkeys
  */
 public record Services(
         UserPoolStore pools,
@@ -54,4 +56,5 @@ public record Services(
         TriggerInvoker triggers,
         GroupStore groups,
         ResourceServerStore resourceServers,
-        UserPoolDomainStore domains) {}
+        UserPoolDomainStore domains,
+        WebAuthnStore webAuthn) {}

@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * USER_AUTH, choice-based sign-in (spec §4). The user's first factors are the pool's
  * {@code AllowedFirstAuthFactors} that this user can use: a password (PASSWORD and PASSWORD_SRP), a
- * verified email (EMAIL_OTP), a verified phone number (SMS_OTP); one-time codes not for a user who
+ * verified email (EMAIL_OTP), a verified phone number (SMS_OTP), a passkey (WEB_AUTHN, when the pool
+ * has a relying party id); one-time codes and passkeys not for a user who
  * must first replace a temporary password. {@code PREFERRED_CHALLENGE}
  * starts the preferred factor when the user has it, and then {@code AvailableChallenges} is left out
  * (as in the spec §4.2 example); otherwise a single factor starts at once and several are offered in
@@ -69,7 +70,7 @@ final class ChoiceSignIn {
         }
         User user = PasswordSignIn.signableUser(services, pool, client, username);
         flow.preAuthentication(user);
-        List<String> available = availableChallenges(pool, user);
+        List<String> available = availableChallenges(services, pool, user);
         if (preferred != null && available.contains(preferred)) {
             return start(services, pool, client, flow, user, preferred, params, null);
         }
@@ -119,7 +120,7 @@ final class ChoiceSignIn {
      * The challenges {@code user} can answer as a first factor in {@code pool}, in AvailableChallenges
      * order; also what GetUserAuthFactors reports.
      */
-    static List<String> availableChallenges(UserPool pool, User user) {
+    static List<String> availableChallenges(Services services, UserPool pool, User user) {
         List<String> factors = pool.policies().signInPolicy().allowedFirstAuthFactors();
         List<String> out = new ArrayList<>();
         if (user.password().isPresent()) {
@@ -134,6 +135,9 @@ final class ChoiceSignIn {
         }
         if (codes && factors.contains("SMS_OTP") && verified(user, "phone_number")) {
             out.add("SMS_OTP");
+        }
+        if (codes && factors.contains("WEB_AUTHN") && PasskeySignIn.usable(services, pool, user)) {
+            out.add("WEB_AUTHN");
         }
         return out;
     }
@@ -171,6 +175,7 @@ final class ChoiceSignIn {
             case "PASSWORD_SRP" -> SrpSignIn.challenge(services, flow, user.username(), user.password().orElseThrow(),
                     false, SrpSignIn.srpA(PasswordSignIn.required(params, "SRP_A")), Map.of());
             case "EMAIL_OTP", "SMS_OTP" -> SignInCodes.send(services, pool, flow, user, challenge, listed);
+            case "WEB_AUTHN" -> PasskeySignIn.challenge(services, pool, flow, user, listed);
             default -> throw new IllegalStateException("not a first factor Tobira offers: " + challenge);
         };
     }

@@ -27,7 +27,7 @@ public final class GetUserAuthFactors extends ServiceOperation<GetUserAuthFactor
         AccessTokenClaims claims = SignInTokens.usableAccessToken(services, r.accessToken());
         User user = SignInTokens.user(services, claims);
         UserPool pool = Pools.pool(services, claims.userPoolId());
-        List<String> factors = ChoiceSignIn.availableChallenges(pool, user).stream()
+        List<String> factors = ChoiceSignIn.availableChallenges(services, pool, user).stream()
                 .filter(c -> !c.equals("PASSWORD_SRP"))
                 .toList();
         return new Response(user.username(), null, null, factors);

@@ -3,7 +3,7 @@ package dev.tobira.core.ops;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
 
-/** Returns the pool's MFA mode and email one-time-code message. */
+/** Returns the pool's MFA mode, email one-time-code message and passkey settings. */
 public final class GetUserPoolMfaConfig
         extends ServiceOperation<GetUserPoolMfaConfig.Request, SetUserPoolMfaConfig.Response> {
 
@@ -16,6 +16,7 @@ public final class GetUserPoolMfaConfig
     @Override
     public SetUserPoolMfaConfig.Response handle(Request r) {
         UserPool pool = Pools.pool(services, r.userPoolId());
-        return new SetUserPoolMfaConfig.Response(pool.emailMfaConfiguration(), pool.mfaConfiguration());
+        return new SetUserPoolMfaConfig.Response(pool.emailMfaConfiguration(), pool.mfaConfiguration(),
+                SetUserPoolMfaConfig.WebAuthnConfiguration.of(services.webAuthn().config(pool.id())));
     }
 }

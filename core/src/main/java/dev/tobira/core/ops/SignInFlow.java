@@ -136,6 +136,7 @@ final class SignInFlow {
             case "SELECT_CHALLENGE", "PASSWORD", "PASSWORD_SRP" ->
                     ChoiceSignIn.select(services, pool, client, this, challengeName, r, session);
             case "EMAIL_OTP", "SMS_OTP" -> SignInCodes.answer(services, pool, client, this, challengeName, r, session);
+            case "WEB_AUTHN" -> PasskeySignIn.answer(services, pool, client, this, r, session);
             default -> throw new CognitoException.UnsupportedOperationException(
                     "Tobira does not implement the " + challengeName + " challenge yet.");
         };

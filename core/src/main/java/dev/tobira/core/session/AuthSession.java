@@ -39,7 +39,9 @@ public record AuthSession(
         /** A USER_AUTH sign-in waiting for the emailed code; {@code data} holds the code's keyed hash. */
         EMAIL_OTP,
         /** A USER_AUTH sign-in waiting for the texted code; {@code data} holds the code's keyed hash. */
-        SMS_OTP
+        SMS_OTP,
+        /** A USER_AUTH sign-in waiting for a passkey assertion; {@code data} holds the assertion request. */
+        WEB_AUTHN
     }
 
     public boolean expired(Instant now) {

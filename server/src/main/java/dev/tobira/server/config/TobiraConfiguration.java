@@ -60,7 +60,8 @@ public class TobiraConfiguration {
         CodeHasher codeHasher = new CodeHasher(stores.secrets().getOrCreate("code-hmac-key", 32));
         return new Services(stores.pools(), stores.clients(), stores.users(), stores.codes(), stores.sessions(),
                 stores.lockouts(), stores.tokens(), tokenIssuer, signingKeys, messages, stores.transactions(), codeHasher, settings.limits(), clock, new SecureRandom(),
-                settings.region(), settings.accountId(), triggers, stores.groups(), stores.resourceServers(), stores.domains());
+                settings.region(), settings.accountId(), triggers, stores.groups(), stores.resourceServers(), stores.domains(),
+                stores.webAuthn());
     }
 
     @Bean

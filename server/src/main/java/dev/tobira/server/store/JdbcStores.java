@@ -32,7 +32,8 @@ public record JdbcStores(
         JdbcTokenStore tokens,
         JdbcGroupStore groups,
         JdbcResourceServerStore resourceServers,
-        JdbcUserPoolDomainStore domains) {
+        JdbcUserPoolDomainStore domains,
+        JdbcWebAuthnStore webAuthn) {
 
     /** Migrations every database runs. */
     static final String COMMON_MIGRATIONS = "classpath:db/migration/common";
@@ -86,7 +87,8 @@ public record JdbcStores(
                 new JdbcTokenStore(jdbc, tx),
                 new JdbcGroupStore(jdbc, tx),
                 new JdbcResourceServerStore(jdbc, tx, json),
-                new JdbcUserPoolDomainStore(jdbc, tx));
+                new JdbcUserPoolDomainStore(jdbc, tx),
+                new JdbcWebAuthnStore(jdbc, tx));
     }
 
     /**

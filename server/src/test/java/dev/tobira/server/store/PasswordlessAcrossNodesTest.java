@@ -72,7 +72,8 @@ class PasswordlessAcrossNodesTest {
                     stores.lockouts(), stores.tokens(), new TokenIssuer(keys, clock, "http://localhost:9229"), keys,
                     sent::add, stores.transactions(), new CodeHasher(stores.secrets().getOrCreate("code-hmac-key", 32)),
                     LIMITS, clock, random, "us-east-1", "000000000000", dev.tobira.core.trigger.TriggerInvoker.NONE,
-                    stores.groups(), stores.resourceServers(), stores.domains());
+                    stores.groups(), stores.resourceServers(), stores.domains(),
+                stores.webAuthn());
         }
 
         private String code(int digits) {
