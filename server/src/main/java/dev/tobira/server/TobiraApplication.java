@@ -67,6 +67,8 @@ public class TobiraApplication {
         properties.put("management.endpoint.health.probes.enabled", "true");
         // A node whose database is unreachable cannot answer any call: take it out of the load balancer.
         properties.put("management.endpoint.health.group.readiness.include", "readinessState,db");
+        // Which checks readiness ran (names and states only, no details), so an operator sees which failed.
+        properties.put("management.endpoint.health.group.readiness.show-components", "always");
         properties.put("management.prometheus.metrics.export.enabled", String.valueOf(observability.prometheus()));
         switch (observability.logFormat()) {
             case TEXT -> { }
