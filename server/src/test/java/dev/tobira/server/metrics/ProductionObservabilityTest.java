@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tobira.server.RunningTobira;
 import dev.tobira.server.config.Settings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +38,26 @@ class ProductionObservabilityTest {
             assertThat(body.path("components").path("readinessState").path("status").asString()).isEqualTo("UP");
             assertThat(PrometheusScrapeTest.get(tobira.endpoint() + "/actuator/health/liveness").statusCode())
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void readinessWhenTheDatabaseStopsThenDown() throws Exception {
+        EmbeddedPostgres postgres = EmbeddedPostgres.start();
+        try (RunningTobira tobira = RunningTobira.production(postgres.getJdbcUrl("postgres", "postgres"),
+                Optional.of("postgres"))) {
+            String readiness = tobira.endpoint() + "/actuator/health/readiness";
+            assertThat(PrometheusScrapeTest.get(readiness).statusCode()).isEqualTo(200);
+            postgres.close();
+            HttpResponse<String> down = PrometheusScrapeTest.get(readiness);
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(down.body()).path("components").path("db").path("status").asString())
+                    .isEqualTo("DOWN");
+            // Liveness does not depend on the database: the process is fine, restarting it would not help.
+            assertThat(PrometheusScrapeTest.get(tobira.endpoint() + "/actuator/health/liveness").statusCode())
+                    .isEqualTo(200);
+        } finally {
+            postgres.close();
         }
     }
 

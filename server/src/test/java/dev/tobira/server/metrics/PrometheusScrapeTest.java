@@ -111,7 +111,9 @@ class PrometheusScrapeTest {
     void scrapeWhenCalledThenLatencyHistogramsAndOutboxGaugesAreThere() {
         assertThat(sample("tobira_api_requests_seconds_bucket", Map.of("operation", "SignUp", "le", "+Inf")))
                 .isEqualTo(1.0);
-        assertThat(scrape).contains("tobira_outbox_pending ").contains("tobira_outbox_oldest_age_seconds ");
+        assertThat(scrape).contains("tobira_outbox_pending ").contains("tobira_outbox_oldest_age_seconds ")
+                .contains("jvm_memory_used_bytes{").contains("hikaricp_connections_pending{")
+                .contains("tomcat_sessions_active_current_sessions ");
     }
 
     @Test
