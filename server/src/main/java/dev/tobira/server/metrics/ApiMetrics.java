@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@value #RATE_LIMITED}: calls refused by the API rate limits ({@code TooManyRequestsException}) or a
  *       cooldown ({@code LimitExceededException});
  *   <li>{@value #CODES_SENT} and {@value #CODES_FAILED}: calls that sent a code (their answer names a code
- *       delivery) by operation and medium, and calls refused because the code could not be sent.
+ *       delivery) by operation and medium, and calls refused because the code could not be sent. A
+ *       custom-auth trigger's code (the built-in {@code tobira-email-otp}'s too) is not among them: its
+ *       answer names no delivery; it counts as a {@code CUSTOM_CHALLENGE} sign-in step and in the outbox.
  * </ul>
  * Tag values come from fixed sets (operation names, Cognito's enums, error types) or are the ids of
  * existing pools ({@link KnownPools}); never a username, address, code or client address.
