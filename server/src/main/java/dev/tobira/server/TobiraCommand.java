@@ -256,6 +256,28 @@ public final class TobiraCommand implements Callable<Integer> {
                 defaultValue = "${env:TOBIRA_AWS_MESSAGING}")
         Boolean awsMessaging;
 
+        @Option(names = "--prometheus", arity = "0..1", paramLabel = "true|false",
+                description = "Serve metrics at /actuator/prometheus on this port, without authentication (default: on "
+                        + "with dev, off with start: expose it only where the port is not public).",
+                defaultValue = "${env:TOBIRA_PROMETHEUS}")
+        Boolean prometheus;
+
+        @Option(names = "--log-format", paramLabel = "text|json|ecs|logstash",
+                description = "Console log format: text (default), or one JSON object a line (json = ecs, or logstash).",
+                defaultValue = "${env:TOBIRA_LOG_FORMAT:-text}")
+        String logFormat;
+
+        /** Metrics and log format, {@code dev}'s defaults where not given, or empty after saying on stderr what is wrong. */
+        Optional<Settings.Observability> validObservability(boolean dev) {
+            try {
+                return Optional.of(new Settings.Observability(prometheus == null ? dev : prometheus,
+                        Settings.LogFormat.parse(logFormat == null ? "" : logFormat)));
+            } catch (IllegalArgumentException e) {
+                System.err.println("tobira: cannot start: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
         /** The limits, or empty after saying on stderr which setting is out of range. */
         Optional<Limits> validLimits() {
             try {
@@ -303,6 +325,7 @@ public final class TobiraCommand implements Callable<Integer> {
     @Command(name = "dev", mixinStandardHelpOptions = true,
             description = "Dev mode: a ready dev pool and client, the dev outbox, any well-formed credentials.")
     static final class Dev extends Common implements Callable<Integer> {
+        private static final boolean DEV = true;
         private final Launcher launcher;
 
         @Option(names = "--data-dir", description = "Where the embedded database lives (default: ${DEFAULT-VALUE}).",
@@ -321,7 +344,8 @@ public final class TobiraCommand implements Callable<Integer> {
             Optional<Limits> valid = validLimits();
             Optional<Settings.ApiRateLimits> rateLimits = validRateLimits(Settings.ApiRateLimits.OFF);
             Optional<Settings.Triggers> triggers = validTriggers();
-            if (valid.isEmpty() || rateLimits.isEmpty() || triggers.isEmpty()) {
+            Optional<Settings.Observability> observability = validObservability(DEV);
+            if (valid.isEmpty() || rateLimits.isEmpty() || triggers.isEmpty() || observability.isEmpty()) {
                 return 2;
             }
             Limits limits = valid.get();
@@ -329,7 +353,8 @@ public final class TobiraCommand implements Callable<Integer> {
                     Optional.ofNullable(dbUrl), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
                     issuerUrl == null ? "http://localhost:" + port : issuerUrl, Optional.empty(), Optional.empty(),
                     region, accountId, maxBodyBytes, behindProxy, rateLimits.get(), limits, delivery(), triggers.get())
-                    .withAwsMessaging(awsMessaging == null || awsMessaging);
+                    .withAwsMessaging(awsMessaging == null || awsMessaging)
+                    .withObservability(observability.get());
             List<String> missing = settings.delivery().missing();
             if (!missing.isEmpty()) {
                 return refuse("tobira dev: cannot start", missing, "");
@@ -343,6 +368,7 @@ public final class TobiraCommand implements Callable<Integer> {
             description = "Production mode: needs TOBIRA_DB_URL, TOBIRA_ISSUER_URL, TOBIRA_ADMIN_ACCESS_KEY_ID "
                     + "and TOBIRA_ADMIN_SECRET_ACCESS_KEY.")
     static final class Start extends Common implements Callable<Integer> {
+        private static final boolean DEV = false;
         private final Launcher launcher;
 
         @Option(names = "--admin-access-key-id", defaultValue = "${env:TOBIRA_ADMIN_ACCESS_KEY_ID}")
@@ -360,7 +386,8 @@ public final class TobiraCommand implements Callable<Integer> {
             Optional<Limits> valid = validLimits();
             Optional<Settings.ApiRateLimits> rateLimits = validRateLimits(Settings.ApiRateLimits.PRODUCTION);
             Optional<Settings.Triggers> triggers = validTriggers();
-            if (valid.isEmpty() || rateLimits.isEmpty() || triggers.isEmpty()) {
+            Optional<Settings.Observability> observability = validObservability(DEV);
+            if (valid.isEmpty() || rateLimits.isEmpty() || triggers.isEmpty() || observability.isEmpty()) {
                 return 2;
             }
             Limits limits = valid.get();
@@ -369,7 +396,8 @@ public final class TobiraCommand implements Callable<Integer> {
                     issuerUrl == null ? "" : issuerUrl, Optional.ofNullable(adminAccessKeyId),
                     Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes, behindProxy,
                     rateLimits.get(), limits, delivery(), triggers.get())
-                    .withAwsMessaging(awsMessaging != null && awsMessaging);
+                    .withAwsMessaging(awsMessaging != null && awsMessaging)
+                    .withObservability(observability.get());
             List<String> missing = settings.missingForProduction();
             if (!missing.isEmpty()) {
                 return refuse("tobira start: cannot start in production mode", missing, ", or use 'tobira dev'");

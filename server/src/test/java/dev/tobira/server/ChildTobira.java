@@ -26,11 +26,19 @@ public final class ChildTobira {
      * @throws AssertionError when it exits or is not healthy within 90 seconds
      */
     public static Process start(int port, Path logDir, String... arguments) throws IOException, InterruptedException {
+        return start(port, logDir, java.util.Map.of(), arguments);
+    }
+
+    /** As {@link #start(int, Path, String...)}, with {@code environment} added to the child's environment. */
+    public static Process start(int port, Path logDir, java.util.Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 TobiraApplication.class.getName()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve("server-" + port + "-" + System.nanoTime() + ".log").toFile())
                 .start();

@@ -107,6 +107,12 @@ public final class RunningTobira implements AutoCloseable {
                 Settings.ApiRateLimits.PRODUCTION, false).withAwsMessaging(true));
     }
 
+    /** Production mode on an H2 file database in {@code dataDir}, with the given metrics and log format. */
+    public static RunningTobira production(Path dataDir, Settings.Observability observability) {
+        return new RunningTobira(productionSettings(JdbcStores.h2Url(dataDir), Optional.empty(),
+                Settings.Delivery.none(), Settings.ApiRateLimits.PRODUCTION, false).withObservability(observability));
+    }
+
     /** Production mode on the database at {@code jdbcUrl}, admin calls signed with the test key. */
     public static RunningTobira production(String jdbcUrl, Optional<String> dbUser) {
         return production(jdbcUrl, dbUser, Settings.Delivery.none());

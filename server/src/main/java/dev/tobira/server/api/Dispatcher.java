@@ -9,9 +9,13 @@ import dev.tobira.server.auth.SigV4Verifier;
 import dev.tobira.server.auth.SignedRequest;
 import dev.tobira.server.ratelimit.ApiRateLimiter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,9 +41,19 @@ public final class Dispatcher {
     private final JsonMapper json;
     private final ErrorWriter errors;
     private final int maxBodyBytes;
+    private final ApiObserver observer;
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     public Dispatcher(ServiceModel model, Map<String, Operation<?, ?>> operations, SigV4Verifier verifier,
             ApiRateLimiter rateLimiter, JsonMapper json, int maxBodyBytes) {
+        this(model, operations, verifier, rateLimiter, json, maxBodyBytes, ApiObserver.NONE);
+    }
+
+    /** @param observer sees every answered call (metrics) */
+    public Dispatcher(ServiceModel model, Map<String, Operation<?, ?>> operations, SigV4Verifier verifier,
+            ApiRateLimiter rateLimiter, JsonMapper json, int maxBodyBytes, ApiObserver observer) {
+        this.observer = observer;
         this.model = model;
         this.operations = Map.copyOf(operations);
         this.verifier = verifier;
@@ -49,25 +63,50 @@ public final class Dispatcher {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** How far a call got: what its observer is told. */
+    private static final class Progress {
+        final long started = System.nanoTime();
+        Optional<String> operation = Optional.empty();
+        JsonNode input;
+        Optional<Record> output = Optional.empty();
+    }
+
     public ApiResponse dispatch(ApiRequest request) {
         String requestId = UUID.randomUUID().toString();
         String operation = request.header("X-Amz-Target").orElse("");
+        Progress progress = new Progress();
+        progress.input = json.createObjectNode();
         try {
-            return handle(request, requestId);
+            ApiResponse response = handle(request, requestId, progress);
+            observe(progress, Optional.empty(), Optional.empty());
+            return response;
         } catch (CognitoException e) {
+            observe(progress, Optional.of(e.type()), Optional.ofNullable(e.getMessage()));
             return errors.write(e, requestId);
         } catch (RuntimeException e) {
+            observe(progress, Optional.of("InternalErrorException"), Optional.empty());
             return errors.internal(e, operation, requestId);
         }
     }
 
-    private ApiResponse handle(ApiRequest request, String requestId) {
+    private void observe(Progress progress, Optional<String> errorType, Optional<String> errorMessage) {
+        try {
+            observer.observe(new ApiCall(progress.operation, progress.input, progress.output, errorType, errorMessage,
+                    Duration.ofNanos(System.nanoTime() - progress.started)));
+        } catch (RuntimeException e) {
+            // Metrics are not worth a failed call.
+            log.warn("API observer failed: {}", e.toString());
+        }
+    }
+
+    private ApiResponse handle(ApiRequest request, String requestId, Progress progress) {
         byte[] body = request.body();
         if (body.length > maxBodyBytes) {
             throw new CognitoException.RequestEntityTooLargeException(
                     "Request body is larger than the limit of " + maxBodyBytes + " bytes.");
         }
         String operation = operationName(request);
+        progress.operation = Optional.of(operation);
         if (!model.isUnsigned(operation)) {
             authenticate(request);
         }
@@ -76,6 +115,7 @@ public final class Dispatcher {
             throw CognitoException.notImplemented(operation);
         }
         JsonNode input = parse(body);
+        progress.input = input;
         List<String> violations;
         try {
             violations = model.violations(operation, input);
@@ -87,6 +127,7 @@ public final class Dispatcher {
         }
         rateLimiter.admit(operation, input, request.clientAddress());
         Record output = invoke(handler, input);
+        progress.output = Optional.of(output);
         return new ApiResponse(200, Map.of("Content-Type", CONTENT_TYPE, "x-amzn-RequestId", requestId),
                 json.writeValueAsBytes(output));
     }

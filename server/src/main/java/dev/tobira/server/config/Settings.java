@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param awsMessaging accept SES ({@code SendEmail}, {@code SendRawEmail}, SES v2 {@code SendEmail}) and SNS
  *     ({@code Publish} to a phone number) calls on the API port into the outbox: on by default in dev mode;
  *     in production off unless set, and then only for calls signed with the admin credentials
+ * @param observability metrics and log format; see {@link Observability}
  */
 public record Settings(
         boolean dev,
@@ -45,7 +46,19 @@ public record Settings(
         Limits limits,
         Delivery delivery,
         Triggers triggers,
-        boolean awsMessaging) {
+        boolean awsMessaging,
+        Observability observability) {
+
+    /** Settings with each mode's default metrics and plain-text logs ({@link Observability#defaults}). */
+    public Settings(boolean dev, String host, int port, Path dataDir, boolean inMemory, Optional<String> dbUrl,
+            Optional<String> dbUser, Optional<String> dbPassword, String issuerUrl, Optional<String> adminAccessKeyId,
+            Optional<String> adminSecretAccessKey, String region, String accountId, int maxBodyBytes,
+            boolean behindProxy, ApiRateLimits apiRateLimits, Limits limits, Delivery delivery, Triggers triggers,
+            boolean awsMessaging) {
+        this(dev, host, port, dataDir, inMemory, dbUrl, dbUser, dbPassword, issuerUrl, adminAccessKeyId,
+                adminSecretAccessKey, region, accountId, maxBodyBytes, behindProxy, apiRateLimits, limits, delivery,
+                triggers, awsMessaging, Observability.defaults(dev));
+    }
 
     /** Settings with the SES and SNS side doors as each mode has them by default: on in dev, off in production. */
     public Settings(boolean dev, String host, int port, Path dataDir, boolean inMemory, Optional<String> dbUrl,
@@ -61,7 +74,51 @@ public record Settings(
     public Settings withAwsMessaging(boolean on) {
         return new Settings(dev, host, port, dataDir, inMemory, dbUrl, dbUser, dbPassword, issuerUrl, adminAccessKeyId,
                 adminSecretAccessKey, region, accountId, maxBodyBytes, behindProxy, apiRateLimits, limits, delivery,
-                triggers, on);
+                triggers, on, observability);
+    }
+
+    /** These settings with {@code observability}'s metrics and log format. */
+    public Settings withObservability(Observability observability) {
+        return new Settings(dev, host, port, dataDir, inMemory, dbUrl, dbUser, dbPassword, issuerUrl, adminAccessKeyId,
+                adminSecretAccessKey, region, accountId, maxBodyBytes, behindProxy, apiRateLimits, limits, delivery,
+                triggers, awsMessaging, observability);
+    }
+
+    /** How the console log is written. */
+    public enum LogFormat {
+        /** Spring Boot's plain-text lines. */
+        TEXT,
+        /** One JSON object a line in Elastic Common Schema ({@code ecs}); what {@code json} means. */
+        ECS,
+        /** One JSON object a line in Logstash's format. */
+        LOGSTASH;
+
+        /** {@code text}, {@code json} (= {@code ecs}), {@code ecs} or {@code logstash}, in any case. */
+        public static LogFormat parse(String text) {
+            return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "text", "" -> TEXT;
+                case "json", "ecs" -> ECS;
+                case "logstash" -> LOGSTASH;
+                default -> throw new IllegalArgumentException("--log-format must be text, json, ecs or logstash, not "
+                        + text);
+            };
+        }
+    }
+
+    /**
+     * Metrics and logs.
+     *
+     * @param prometheus serve the metrics at {@code /actuator/prometheus} on the API port, without
+     *     authentication: on by default in dev mode; in production off unless set, because that port is the
+     *     public one (a scraper reaches it on the node's own address, bypassing the load balancer)
+     * @param logFormat plain text, or structured JSON lines
+     */
+    public record Observability(boolean prometheus, LogFormat logFormat) {
+
+        /** Each mode's defaults: Prometheus on in dev, off in production; plain-text logs. */
+        public static Observability defaults(boolean dev) {
+            return new Observability(dev, LogFormat.TEXT);
+        }
     }
 
     /** The largest request body accepted: ample for the largest CreateUserPool, small enough to refuse abuse. */

@@ -15,6 +15,9 @@ import dev.tobira.server.api.Dispatcher;
 import dev.tobira.server.api.WireJson;
 import dev.tobira.server.api.model.ServiceModel;
 import dev.tobira.server.auth.SigV4Verifier;
+import dev.tobira.server.metrics.ApiMetrics;
+import dev.tobira.server.metrics.OutboxMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.tobira.server.ratelimit.ApiRateLimiter;
 import dev.tobira.server.ratelimit.RateLimiter;
 import dev.tobira.server.store.JdbcStores;
@@ -65,6 +68,11 @@ public class TobiraConfiguration {
     }
 
     @Bean
+    OutboxMetrics outboxMetrics(DataSource dataSource, JdbcStores migrated) {
+        return new OutboxMetrics(dataSource, Clock.systemUTC());
+    }
+
+    @Bean
     SigV4Verifier sigV4Verifier(Settings settings) {
         if (settings.dev()) {
             return SigV4Verifier.permissive();
@@ -80,10 +88,11 @@ public class TobiraConfiguration {
     }
 
     @Bean
-    Dispatcher dispatcher(Services services, SigV4Verifier verifier, ApiRateLimiter rateLimiter, Settings settings) {
+    Dispatcher dispatcher(Services services, SigV4Verifier verifier, ApiRateLimiter rateLimiter, Settings settings,
+            JdbcStores stores, MeterRegistry metrics) {
         // The wire mapper is the API's own, not a bean: Spring MVC's JSON (outbox, actuator) stays plain.
         return new Dispatcher(ServiceModel.load(), Operations.all(services), verifier, rateLimiter, WireJson.mapper(),
-                settings.maxBodyBytes());
+                settings.maxBodyBytes(), ApiMetrics.of(metrics, stores.pools(), stores.clients(), WireJson.mapper()));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import dev.tobira.core.message.MessageSender;
 import dev.tobira.server.config.Settings;
 import dev.tobira.server.store.JdbcDevOutbox;
 import dev.tobira.server.store.JdbcStores;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -80,8 +81,9 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    OutboxWorker outboxWorker(DataSource dataSource, JdbcStores migrated, RoutingTransport transport) {
-        return new OutboxWorker(dataSource, transport, Clock.systemUTC());
+    OutboxWorker outboxWorker(DataSource dataSource, JdbcStores migrated, RoutingTransport transport,
+            MeterRegistry metrics) {
+        return new OutboxWorker(dataSource, transport, Clock.systemUTC(), metrics);
     }
 
     @Bean

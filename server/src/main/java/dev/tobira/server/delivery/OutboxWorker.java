@@ -1,6 +1,10 @@
 package dev.tobira.server.delivery;
 
 import dev.tobira.core.message.Message;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -46,6 +50,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * As a {@link SmartLifecycle} bean the worker runs one thread that drains due messages every
  * {@link #POLL_INTERVAL} and whenever {@link #nudge}d (after an outbox commit in this process). It
  * starts before the web server and stops after it; stopping waits for the delivery in flight.
+ *
+ * <h2>Metrics</h2>
+ * Each delivery counts in {@value #DELIVERED} and times, from the message's creation, in
+ * {@value #DELIVERY_DELAY}; each failed attempt counts in {@value #FAILED}; all by channel only (never
+ * a recipient).
  */
 public final class OutboxWorker implements SmartLifecycle {
 
@@ -58,6 +67,10 @@ public final class OutboxWorker implements SmartLifecycle {
     private static final Duration ERROR_LOG_INTERVAL = Duration.ofMinutes(1);
     private static final int BATCH = 20;
 
+    public static final String DELIVERED = "tobira.messages.delivered";
+    public static final String FAILED = "tobira.messages.failed";
+    public static final String DELIVERY_DELAY = "tobira.messages.delivery.delay";
+
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
     private final JdbcClient jdbc;
@@ -66,6 +79,7 @@ public final class OutboxWorker implements SmartLifecycle {
     private final Backoff backoff;
     private final RandomGenerator random;
     private final Duration pollInterval;
+    private final MeterRegistry metrics;
 
     /** Held while delivering: one delivery at a time per worker, and {@link #deliverPendingNow} waits its turn. */
     private final ReentrantLock delivering = new ReentrantLock();
@@ -77,11 +91,22 @@ public final class OutboxWorker implements SmartLifecycle {
     private long nextErrorLog;
 
     public OutboxWorker(DataSource dataSource, Transport transport, Clock clock) {
-        this(dataSource, transport, clock, Backoff.DEFAULT, RandomGenerator.getDefault(), POLL_INTERVAL);
+        this(dataSource, transport, clock, new CompositeMeterRegistry());
+    }
+
+    /** @param metrics where deliveries and failed attempts are counted */
+    public OutboxWorker(DataSource dataSource, Transport transport, Clock clock, MeterRegistry metrics) {
+        this(dataSource, transport, clock, Backoff.DEFAULT, RandomGenerator.getDefault(), POLL_INTERVAL, metrics);
     }
 
     OutboxWorker(DataSource dataSource, Transport transport, Clock clock, Backoff backoff, RandomGenerator random,
             Duration pollInterval) {
+        this(dataSource, transport, clock, backoff, random, pollInterval, new CompositeMeterRegistry());
+    }
+
+    OutboxWorker(DataSource dataSource, Transport transport, Clock clock, Backoff backoff, RandomGenerator random,
+            Duration pollInterval, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.jdbc = JdbcClient.create(dataSource);
         this.transport = transport;
         this.clock = clock;
@@ -170,12 +195,24 @@ public final class OutboxWorker implements SmartLifecycle {
             throw e;
         } catch (Throwable failure) {
             recordFailure(pending, failure);
+            Counter.builder(FAILED).description("Outbox delivery attempts that failed (each is retried)")
+                    .tag("channel", pending.message().channel().name()).register(metrics).increment();
             return false;
         }
+        long now = clock.millis();
+        Counter.builder(DELIVERED).description("Outbox messages delivered")
+                .tag("channel", pending.message().channel().name()).register(metrics).increment();
+        Timer.builder(DELIVERY_DELAY).description("From a message's creation to its delivery")
+                .tag("channel", pending.message().channel().name())
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
+                        Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5),
+                        Duration.ofMinutes(30))
+                .register(metrics)
+                .record(Duration.ofMillis(Math.max(0, now - pending.message().createdAt().toEpochMilli())));
         jdbc.sql("""
                         UPDATE outbox SET delivered_at = :now, locked_until = NULL, body = '', html = ''
                         WHERE id = :id AND delivered_at IS NULL""")
-                .param("now", clock.millis())
+                .param("now", now)
                 .param("id", pending.id())
                 .update();
         return true;

@@ -2,6 +2,8 @@ package dev.tobira.server.trigger;
 
 import dev.tobira.core.trigger.TriggerInvoker;
 import dev.tobira.server.config.Settings;
+import dev.tobira.server.metrics.MeteredTriggerInvoker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -48,7 +50,8 @@ public class TriggerConfiguration {
     }
 
     @Bean
-    TriggerInvoker triggerInvoker(Settings settings, FolderFunctions folders, LambdaInvokeApi api) {
-        return FunctionInvoker.of(settings.triggers(), folders, api);
+    TriggerInvoker triggerInvoker(Settings settings, FolderFunctions folders, LambdaInvokeApi api,
+            MeterRegistry metrics) {
+        return new MeteredTriggerInvoker(FunctionInvoker.of(settings.triggers(), folders, api), metrics);
     }
 }
