@@ -17,25 +17,42 @@ final class ClientSettings {
 
     private ClientSettings() {}
 
-    record Validities(int refresh, int access, int id, TokenValidityUnits units) {}
+    /**
+     * The validities as the client stores and DescribeUserPoolClient returns them: {@code access} and
+     * {@code id} stay null when omitted, {@code units} holds only the units the caller gave, and
+     * {@code refresh} is 30 days (in the given refresh unit) when omitted or 0.
+     */
+    record Validities(int refresh, Integer access, Integer id, TokenValidityUnits units) {}
 
     static Validities validities(Integer refresh, Integer access, Integer id, TokenValidityUnits given) {
-        TokenValidityUnits units = new TokenValidityUnits(
-                given == null || given.accessToken() == null ? "minutes" : given.accessToken(),
-                given == null || given.idToken() == null ? "minutes" : given.idToken(),
-                given == null || given.refreshToken() == null ? "days" : given.refreshToken());
-        // Cognito's defaults are an hour and thirty days, expressed in whatever unit the caller chose.
-        int accessValue = access != null ? access : (int) inUnit(Duration.ofHours(1), units.accessToken());
-        int idValue = id != null ? id : (int) inUnit(Duration.ofHours(1), units.idToken());
+        // Cognito echoes only what was set: a client created without validities or units describes as
+        // "RefreshTokenValidity": 30, "TokenValidityUnits": {} and no AccessTokenValidity or
+        // IdTokenValidity; given AccessTokenValidity 3 without units it answers 3 with
+        // "TokenValidityUnits": {} (3 hours: the default unit, as 3 minutes would be out of range).
+        // Sources: DescribeUserPoolClient / CreateUserPoolClient output of real pools quoted in public
+        // write-ups and tests (us-east-1 2021-12, 2024-12 and 2025-10; ap-northeast-1 2024-11 and
+        // 2025-07), every one with "TokenValidityUnits": {}; the API reference's TokenValidityUnitsType
+        // for the default units (hours for ID and access tokens, days for refresh tokens), which
+        // TokenValidities applies when tokens are issued.
+        TokenValidityUnits units = given != null ? given : new TokenValidityUnits(null, null, null);
+        String accessUnit = units.accessToken() != null ? units.accessToken() : "hours";
+        String idUnit = units.idToken() != null ? units.idToken() : "hours";
+        String refreshUnit = units.refreshToken() != null ? units.refreshToken() : "days";
+        chronoUnit(accessUnit);
+        chronoUnit(idUnit); // an unknown unit is refused even when its validity is omitted
         int refreshValue = refresh != null && refresh != 0 ? refresh
-                : (int) inUnit(Duration.ofDays(30), units.refreshToken());
-        check("Access token", duration(accessValue, units.accessToken()), Duration.ofMinutes(5), Duration.ofDays(1),
-                "5 minutes and 1 day");
-        check("ID token", duration(idValue, units.idToken()), Duration.ofMinutes(5), Duration.ofDays(1),
-                "5 minutes and 1 day");
-        check("Refresh token", duration(refreshValue, units.refreshToken()), Duration.ofMinutes(60),
+                : (int) inUnit(Duration.ofDays(30), refreshUnit);
+        if (access != null) {
+            check("Access token", duration(access, accessUnit), Duration.ofMinutes(5), Duration.ofDays(1),
+                    "5 minutes and 1 day");
+        }
+        if (id != null) {
+            check("ID token", duration(id, idUnit), Duration.ofMinutes(5), Duration.ofDays(1),
+                    "5 minutes and 1 day");
+        }
+        check("Refresh token", duration(refreshValue, refreshUnit), Duration.ofMinutes(60),
                 Duration.ofDays(3650), "60 minutes and 10 years");
-        return new Validities(refreshValue, accessValue, idValue, units);
+        return new Validities(refreshValue, access, id, units);
     }
 
     /** The length of {@code value} {@code unit}s ({@code seconds}, {@code minutes}, {@code hours} or {@code days}). */

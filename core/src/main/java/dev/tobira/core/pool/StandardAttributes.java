@@ -7,13 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The OpenID Connect standard attributes every pool has, as DescribeUserPool lists them. */
+/**
+ * The OpenID Connect standard attributes every pool has, as DescribeUserPool lists them.
+ *
+ * <p>The list, its order and each entry's settings follow the SchemaAttributes of a new pool as
+ * Cognito describes it: 20 attributes, {@code sub} first and {@code updated_at} last, without
+ * {@code identities} (Cognito sets that one itself for federated users and does not list it).
+ * Source: {@code aws cognito-idp describe-user-pool} output of a real us-east-2 pool created
+ * 2023-03 (published in github.com/kengraf/nadialin), matching the aws-cli example
+ * {@code awscli/examples/cognito-idp/describe-user-pool.rst}: every entry has
+ * {@code DeveloperOnlyAttribute} false, {@code Mutable} true and {@code Required} false except
+ * {@code sub} (immutable, required, length 1 to 2048); strings are 0 to 2048 long except
+ * {@code birthdate} (10 to 10); the {@code *_verified} flags are Boolean without constraints;
+ * {@code updated_at} is a Number with {@code MinValue} "0" only.
+ */
 public final class StandardAttributes {
 
     public static final List<String> NAMES = List.of(
             "sub", "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username",
             "profile", "picture", "website", "email", "email_verified", "gender", "birthdate", "zoneinfo",
-            "locale", "phone_number", "phone_number_verified", "address", "updated_at", "identities");
+            "locale", "phone_number", "phone_number_verified", "address", "updated_at");
 
     private static final Set<String> BOOLEANS = Set.of("email_verified", "phone_number_verified");
 

@@ -72,8 +72,13 @@ class SdkV2AdministrationTest {
         assertThat(described.verificationMessageTemplate().defaultEmailOption())
                 .isEqualTo(DefaultEmailOptionType.CONFIRM_WITH_CODE);
         assertThat(described.emailVerificationMessage()).isEqualTo("Code: {####}");
+        // Cognito lists the 20 standard attributes in this order, without identities, then custom ones
+        // (aws-cli example describe-user-pool.rst; see StandardAttributes).
         assertThat(described.schemaAttributes()).extracting(SchemaAttributeType::name)
-                .contains("sub", "email", "custom:team");
+                .containsExactly("sub", "name", "given_name", "family_name", "middle_name", "nickname",
+                        "preferred_username", "profile", "picture", "website", "email", "email_verified", "gender",
+                        "birthdate", "zoneinfo", "locale", "phone_number", "phone_number_verified", "address",
+                        "updated_at", "custom:team");
         assertThat(described.userPoolTags()).containsEntry("env", "test");
         assertThat(described.adminCreateUserConfig().inviteMessageTemplate().smsMessage())
                 .isEqualTo("Hi {username} {####}");
@@ -197,9 +202,12 @@ class SdkV2AdministrationTest {
         assertThat(plain.clientSecret()).isNull();
         assertThat(plain.explicitAuthFlows()).containsExactlyInAnyOrder(ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH,
                 ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH, ExplicitAuthFlowsType.ALLOW_CUSTOM_AUTH);
-        assertThat(plain.accessTokenValidity()).isEqualTo(60);
+        // As real Cognito answers a client created without validities (see ClientSettings.validities):
+        // RefreshTokenValidity 30, TokenValidityUnits {} and no access or ID token validity.
+        assertThat(plain.accessTokenValidity()).isNull();
+        assertThat(plain.idTokenValidity()).isNull();
         assertThat(plain.refreshTokenValidity()).isEqualTo(30);
-        assertThat(plain.tokenValidityUnits().refreshToken()).isEqualTo(TimeUnitsType.DAYS);
+        assertThat(plain.tokenValidityUnits()).isEqualTo(TokenValidityUnitsType.builder().build());
         assertThat(plain.authSessionValidity()).isEqualTo(3);
         assertThat(plain.enableTokenRevocation()).isTrue();
 
