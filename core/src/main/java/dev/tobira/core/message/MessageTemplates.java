@@ -4,6 +4,11 @@ import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPool.EmailMfaConfig;
 import dev.tobira.core.pool.UserPool.MessageTemplate;
 import dev.tobira.core.pool.UserPool.VerificationMessageTemplate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -18,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * The messages Tobira sends to users: verification codes, AdminCreateUser invitations and
- * passwordless sign-in codes, in English ({@code "en"}) or Japanese ({@code "ja"}).
+ * passwordless sign-in codes, in English ({@code "en"}), Japanese ({@code "ja"}) or any language that
+ * has a resource file (see <b>Languages</b>).
  *
  * <p><b>Custom templates.</b> When the pool has its own message for a kind, it is used as Cognito
  * uses it: {@code {####}} is the code (or the temporary password) and {@code {username}} the
@@ -35,6 +43,12 @@ import java.util.regex.Pattern;
  *
  * <p><b>Language.</b> {@link #language} picks it per user: the user's {@code locale} attribute
  * first, then the pool tag {@value #LANGUAGE_TAG}, then English.
+ *
+ * <p><b>Languages.</b> The default words are in resource files next to this class, one per language,
+ * read as UTF-8: {@code messages.properties} (English) and {@code messages_<language>.properties}
+ * ({@code messages_ja.properties}), where {@code <language>} is a lower-case primary language subtag.
+ * Adding a language is adding such a file with every key of {@code messages.properties}; the markup of
+ * the HTML emails stays in this class.
  */
 public final class MessageTemplates {
 
@@ -45,7 +59,8 @@ public final class MessageTemplates {
 
     /**
      * The pool tag (in {@code UserPoolTags}) that sets the pool's default message language:
-     * {@code ja} or {@code en}. A user's own {@code locale} attribute takes precedence.
+     * {@code ja}, {@code en} or another language with a resource file. A user's own {@code locale}
+     * attribute takes precedence.
      */
     public static final String LANGUAGE_TAG = "tobira:language";
 
@@ -53,20 +68,20 @@ public final class MessageTemplates {
     public static final Duration SIGN_UP_CODE_VALIDITY = Duration.ofHours(24);
 
     private static final String CODE = "{####}";
-    private static final String JA_IGNORE = "お心当たりのない場合は、このメールを破棄してください。";
     private static final String USERNAME = "{username}";
 
     private MessageTemplates() {}
 
     /**
-     * The language for messages to one user: {@code "ja"} or {@code "en"}.
+     * The language for messages to one user: {@code "en"}, {@code "ja"} or another language with a
+     * resource file, as its lower-case primary subtag.
      *
      * <ol>
-     *   <li>the user's {@code locale} attribute, if its language is Japanese or English
+     *   <li>the user's {@code locale} attribute, if its language has a resource file
      *       ({@code ja}, {@code ja-JP}, {@code ja_JP}, {@code en-US}, … — compared by the primary
      *       language subtag, ignoring case);
      *   <li>otherwise the pool's default language, from the pool tag {@value #LANGUAGE_TAG}
-     *       ({@code ja} or {@code en}; other values are ignored);
+     *       ({@code ja}, {@code en}, …; a language without a file is ignored);
      *   <li>otherwise {@code "en"}.
      * </ol>
      */
@@ -144,7 +159,7 @@ public final class MessageTemplates {
     }
 
     /**
-     * The language of a user's {@code locale} attribute when it is Japanese or English, else
+     * The language of a user's {@code locale} attribute when it has a resource file, else
      * {@code fallback}; see {@link #language(UserPool, Optional)}.
      */
     public static String language(Optional<String> localeAttribute, String fallback) {
@@ -343,148 +358,125 @@ public final class MessageTemplates {
     /** A default email: subject, plain text and HTML. */
     private record Email(String subject, String text, String html) {}
 
-    /** The default texts in one language. */
-    private enum Copy {
-        ENGLISH(EN, "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif") {
-            @Override
-            Email verification(String code, String validity) {
-                String subject = "Your verification code";
-                String note = "It is valid for " + validity + ". If you did not request it, you can ignore this email.";
-                return new Email(subject, "Your verification code is " + code + ".\n\n" + note,
-                        codePage(subject, "Your verification code is:", code, note));
-            }
+    /**
+     * The default texts in one language, read from {@code messages_<language>.properties} next to this
+     * class ({@code messages.properties} for English), UTF-8. The words are plain text; the markup of
+     * the HTML emails is here.
+     */
+    private static final class Copy {
 
-            @Override
-            String verificationSms(String code, String validity) {
-                return "Your verification code is " + code + ". It is valid for " + validity + ".";
-            }
+        private static final String BUNDLE = "messages";
+        private static final Pattern VALID_LANGUAGE = Pattern.compile("[a-z]{2,8}");
+        private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+        private static final List<String> UNITS = List.of("day", "hour", "minute", "second");
+        private static final Map<String, Optional<Copy>> LOADED = new ConcurrentHashMap<>();
 
-            @Override
-            Email emailOtp(String code, String validity) {
-                String subject = "Your sign-in code";
-                String note = "It is valid for " + validity
-                        + ". If you did not try to sign in, you can ignore this email.";
-                return new Email(subject, "Your sign-in code is " + code + ".\n\n" + note,
-                        codePage(subject, "Your sign-in code is:", code, note));
-            }
+        private final String file;
+        private final Properties words;
 
-            @Override
-            String signInSms(String code, String validity) {
-                return "Your sign-in code is " + code + ". It is valid for " + validity + ".";
-            }
-
-            @Override
-            Email invitation(String username, String password) {
-                String subject = "Your temporary password";
-                return new Email(subject, invitationSms(username, password), page(subject,
-                        paragraph("Your username is " + strong(username) + " and temporary password is "
-                                + strong(password) + ".")));
-            }
-
-            @Override
-            String invitationSms(String username, String password) {
-                return "Your username is " + username + " and temporary password is " + password + ".";
-            }
-
-            @Override
-            String unit(long amount, int unit, boolean daysOnly) {
-                String name = List.of("day", "hour", "minute", "second").get(unit);
-                return amount + " " + name + (amount == 1 ? "" : "s");
-            }
-
-            @Override
-            String join(List<String> parts) {
-                if (parts.size() == 1) {
-                    return parts.getFirst();
-                }
-                return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast();
-            }
-        },
-
-        JAPANESE(JA, "-apple-system,BlinkMacSystemFont,'Hiragino Sans','Hiragino Kaku Gothic ProN','Yu Gothic',"
-                + "Meiryo,sans-serif") {
-            @Override
-            Email verification(String code, String validity) {
-                String subject = "確認コードのお知らせ";
-                String note = "このコードの有効期限は" + validity + "です。" + JA_IGNORE;
-                return new Email(subject, "確認コードは " + code + " です。\n\n" + note,
-                        codePage(subject, "確認コードは次のとおりです。", code, note));
-            }
-
-            @Override
-            String verificationSms(String code, String validity) {
-                return "確認コードは " + code + " です。有効期限は" + validity + "です。";
-            }
-
-            @Override
-            Email emailOtp(String code, String validity) {
-                String subject = "サインインコードのお知らせ";
-                String note = "このコードの有効期限は" + validity + "です。" + JA_IGNORE;
-                return new Email(subject, "サインインコードは " + code + " です。\n\n" + note,
-                        codePage(subject, "サインインコードは次のとおりです。", code, note));
-            }
-
-            @Override
-            String signInSms(String code, String validity) {
-                return "サインインコードは " + code + " です。有効期限は" + validity + "です。";
-            }
-
-            @Override
-            Email invitation(String username, String password) {
-                String subject = "仮パスワードのお知らせ";
-                return new Email(subject, invitationSms(username, password), page(subject,
-                        paragraph("ユーザー名は " + strong(username) + "、仮パスワードは " + strong(password) + " です。")));
-            }
-
-            @Override
-            String invitationSms(String username, String password) {
-                return "ユーザー名は " + username + "、仮パスワードは " + password + " です。";
-            }
-
-            @Override
-            String unit(long amount, int unit, boolean daysOnly) {
-                // "7日" alone reads as a date (the 7th); "7日間" is a span.
-                return amount + List.of(daysOnly ? "日間" : "日", "時間", "分", "秒").get(unit);
-            }
-
-            @Override
-            String join(List<String> parts) {
-                return String.join("", parts);
-            }
-        };
-
-        private final String lang;
-        private final String fonts;
-
-        Copy(String lang, String fonts) {
-            this.lang = lang;
-            this.fonts = fonts;
+        private Copy(String file, Properties words) {
+            this.file = file;
+            this.words = words;
         }
 
+        /** The texts for {@code language}, English when it has no file. */
         static Copy of(String language) {
-            return supportedLanguage(language == null ? "" : language).filter(JA::equals).isPresent()
-                    ? JAPANESE : ENGLISH;
+            return supportedLanguage(language == null ? "" : language).flatMap(Copy::load)
+                    .orElseGet(() -> load(EN).orElseThrow());
         }
 
-        abstract Email verification(String code, String validity);
+        /** Whether {@code language} (a lower-case primary subtag) has a file. */
+        static boolean exists(String language) {
+            return VALID_LANGUAGE.matcher(language).matches() && load(language).isPresent();
+        }
 
-        abstract String verificationSms(String code, String validity);
+        private static Optional<Copy> load(String language) {
+            return LOADED.computeIfAbsent(language, l -> {
+                String file = l.equals(EN) ? BUNDLE + ".properties" : BUNDLE + "_" + l + ".properties";
+                try (InputStream in = MessageTemplates.class.getResourceAsStream(file)) {
+                    if (in == null) {
+                        return Optional.empty();
+                    }
+                    Properties words = new Properties();
+                    words.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                    return Optional.of(new Copy(file, words));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the message texts " + file, e);
+                }
+            });
+        }
 
-        abstract Email emailOtp(String code, String validity);
+        Email verification(String code, String validity) {
+            return codeEmail("verification", code, validity);
+        }
 
-        abstract String signInSms(String code, String validity);
+        String verificationSms(String code, String validity) {
+            return text("verification.sms", Map.of("code", code, "validity", validity));
+        }
 
-        abstract Email invitation(String username, String password);
+        Email emailOtp(String code, String validity) {
+            return codeEmail("signIn", code, validity);
+        }
 
-        abstract String invitationSms(String username, String password);
+        String signInSms(String code, String validity) {
+            return text("signIn.sms", Map.of("code", code, "validity", validity));
+        }
+
+        Email invitation(String username, String password) {
+            String subject = word("invitation.subject");
+            String html = fillIn(escape(word("invitation.text")),
+                    Map.of("username", strong(username), "password", strong(password)));
+            return new Email(subject, invitationSms(username, password), page(subject, paragraph(html)));
+        }
+
+        String invitationSms(String username, String password) {
+            return text("invitation.text", Map.of("username", username, "password", password));
+        }
 
         /** {@code amount} of unit 0 days, 1 hours, 2 minutes, 3 seconds. */
-        abstract String unit(long amount, int unit, boolean daysOnly);
+        String unit(long amount, int unit, boolean daysOnly) {
+            String key = "unit." + UNITS.get(unit);
+            String chosen = daysOnly && words.containsKey(key + ".alone") ? key + ".alone"
+                    : amount == 1 && words.containsKey(key + ".one") ? key + ".one" : key;
+            return text(chosen, Map.of("amount", Long.toString(amount)));
+        }
 
-        abstract String join(List<String> parts);
+        String join(List<String> parts) {
+            if (parts.size() == 1) {
+                return parts.getFirst();
+            }
+            return String.join(word("unit.separator"), parts.subList(0, parts.size() - 1))
+                    + word("unit.lastSeparator") + parts.getLast();
+        }
+
+        /** A code email of {@code kind}: its text, a blank line and its note; the HTML a code page. */
+        private Email codeEmail(String kind, String code, String validity) {
+            String subject = word(kind + ".subject");
+            String note = text(kind + ".note", Map.of("validity", validity));
+            return new Email(subject, text(kind + ".text", Map.of("code", code)) + "\n\n" + note,
+                    codePage(subject, word(kind + ".lead"), code, note));
+        }
+
+        private String text(String key, Map<String, String> values) {
+            return fillIn(word(key), values);
+        }
+
+        /** Fills {@code {name}} placeholders in one pass; an unknown one stays as written. */
+        private static String fillIn(String template, Map<String, String> values) {
+            return PLACEHOLDER.matcher(template).replaceAll(
+                    m -> Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+        }
+
+        private String word(String key) {
+            String value = words.getProperty(key);
+            if (value == null) {
+                throw new IllegalStateException("The message texts " + file + " have no " + key);
+            }
+            return value;
+        }
 
         /** A page with a lead line, the code large and spaced out, and a note in smaller grey text. */
-        String codePage(String title, String lead, String code, String note) {
+        private String codePage(String title, String lead, String code, String note) {
             return page(title, paragraph(escape(lead))
                     + "<p style=\"margin:16px 0;padding:16px;background-color:#f4f4f5;border-radius:6px;"
                     + "text-align:center;font-family:Menlo,Consolas,'Courier New',monospace;font-size:32px;"
@@ -493,9 +485,9 @@ public final class MessageTemplates {
         }
 
         /** A complete HTML document around {@code content}. */
-        String page(String title, String content) {
+        private String page(String title, String content) {
             return "<!DOCTYPE html>\n"
-                    + "<html lang=\"" + lang + "\">\n"
+                    + "<html lang=\"" + escape(word("html.lang")) + "\">\n"
                     + "<head>\n"
                     + "<meta charset=\"utf-8\">\n"
                     + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -503,18 +495,19 @@ public final class MessageTemplates {
                     + "</head>\n"
                     + "<body style=\"margin:0;padding:24px 12px;background-color:#f4f4f5;\">\n"
                     + "<div style=\"max-width:480px;margin:0 auto;padding:32px 24px;background-color:#ffffff;"
-                    + "border-radius:8px;font-family:" + fonts + ";font-size:16px;line-height:1.6;color:#18181b;\">\n"
+                    + "border-radius:8px;font-family:" + word("html.fonts")
+                    + ";font-size:16px;line-height:1.6;color:#18181b;\">\n"
                     + content
                     + "</div>\n"
                     + "</body>\n"
                     + "</html>\n";
         }
 
-        static String paragraph(String html) {
+        private static String paragraph(String html) {
             return "<p style=\"margin:0 0 8px;\">" + html + "</p>\n";
         }
 
-        static String strong(String value) {
+        private static String strong(String value) {
             return "<strong style=\"font-family:Menlo,Consolas,'Courier New',monospace;\">" + escape(value)
                     + "</strong>";
         }
@@ -522,7 +515,7 @@ public final class MessageTemplates {
 
     private static Optional<String> supportedLanguage(String tag) {
         String primary = tag.strip().toLowerCase(Locale.ROOT).split("[-_.@]", 2)[0];
-        return primary.equals(JA) || primary.equals(EN) ? Optional.of(primary) : Optional.empty();
+        return Copy.exists(primary) ? Optional.of(primary) : Optional.empty();
     }
 
     private static boolean isSet(String s) {

@@ -8,11 +8,15 @@ import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPool.AdminCreateUserConfig;
 import dev.tobira.core.pool.UserPool.MessageTemplate;
 import dev.tobira.core.pool.UserPool.VerificationMessageTemplate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -368,5 +372,66 @@ class MessageTemplatesTest {
                 .contains("<meta charset=\"utf-8\">", "<title>", "</body>")
                 .endsWith("</html>\n")
                 .doesNotContain("src=", "http://", "https://", "<link", "<script");
+    }
+
+    // ---- A third language is only a file (test resource messages_eo.properties, Esperanto) ----
+
+    @Test
+    void languageWhenLocaleHasAFileThenThatLanguage() {
+        assertThat(MessageTemplates.language(PLAIN, Optional.of("eo-XX"))).isEqualTo("eo");
+        assertThat(MessageTemplates.language(Optional.of("EO"), "ja")).isEqualTo("eo");
+    }
+
+    @Test
+    void languageWhenPoolTagHasAFileThenThatLanguage() {
+        UserPool tagged = withTags(Map.of(MessageTemplates.LANGUAGE_TAG, "eo"));
+        assertThat(MessageTemplates.language(tagged, Optional.empty())).isEqualTo("eo");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../messages", "e/o", "x", "fr"})
+    void languageWhenNoSuchFileThenEnglish(String locale) {
+        assertThat(MessageTemplates.language(PLAIN, Optional.of(locale))).isEqualTo("en");
+    }
+
+    @Test
+    void verificationCodeWhenThirdLanguageThenItsWordsInTextHtmlAndSms() {
+        Message email = MessageTemplates.verificationCode(PLAIN, "eo", Channel.EMAIL, "a@example.com", "123456",
+                Duration.ofMinutes(90), NOW);
+        assertThat(email.subject()).isEqualTo("Via kontrolkodo");
+        assertThat(email.body()).isEqualTo("Via kontrolkodo estas 123456.\n\nĜi validas dum 1 horo kaj 30 minutoj.");
+        assertThat(email.html()).contains("<html lang=\"eo\">", "<title>Via kontrolkodo</title>",
+                "Via kontrolkodo estas:", ">123456</p>", "Ĝi validas dum 1 horo kaj 30 minutoj.",
+                "font-family:Helvetica,Arial,sans-serif;");
+        Message sms = MessageTemplates.smsOtp(PLAIN, "eo", "+15555550100", "654321", Duration.ofDays(3), NOW);
+        assertThat(sms.body()).isEqualTo("Via ensalutkodo estas 654321. Ĝi validas dum 3 tagoj.");
+    }
+
+    @Test
+    void invitationWhenThirdLanguageThenItsSentenceWithValuesEscapedInHtml() {
+        Message email = MessageTemplates.invitation(PLAIN, "eo", Channel.EMAIL, "a@example.com", "<ana>", "Pw1!",
+                NOW);
+        assertThat(email.subject()).isEqualTo("Via provizora pasvorto");
+        assertThat(email.body()).isEqualTo("Via uzantnomo estas <ana> kaj provizora pasvorto estas Pw1!.");
+        assertThat(email.html()).contains("Via uzantnomo estas <strong", "&lt;ana&gt;</strong> kaj provizora");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"messages_ja.properties", "messages_eo.properties"})
+    void languageFileWhenComparedWithEnglishThenHasEveryRequiredKey(String file) throws IOException {
+        Properties english = read("messages.properties");
+        Properties other = read(file);
+        english.stringPropertyNames().stream()
+                .filter(key -> !key.endsWith(".one") && !key.endsWith(".alone"))
+                .forEach(key -> assertThat(other).as(file).containsKey(key));
+    }
+
+    private static Properties read(String file) throws IOException {
+        try (InputStream in = MessageTemplates.class.getResourceAsStream(file)) {
+            assertThat(in).as(file).isNotNull();
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
+        }
     }
 }
