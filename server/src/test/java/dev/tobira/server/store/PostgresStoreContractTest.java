@@ -21,8 +21,7 @@ class PostgresStoreContractTest extends JdbcStoreContract {
 
     @BeforeAll
     static void createDatabase() {
-        JdbcClient.create(POSTGRES.running().getPostgresDatabase()).sql("CREATE DATABASE " + DATABASE
-                + " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'").update();
+        POSTGRES.createDatabase(DATABASE);
     }
 
     @Override
