@@ -393,13 +393,10 @@ public class WebController {
         if (found.isEmpty()) {
             return "redirect:/";
         }
-        Account account = found.get();
         try {
-            if (!clock.instant().isBefore(account.tokens().expiresAt()) && !account.tokens().refreshToken().isEmpty()) {
-                account = account.withTokens(cognito.refresh(account.tokens(), account.username()));
-                set(request, ACCOUNT, account);
-            }
+            Account account = fresh(request, found.get());
             Map<String, String> attributes = cognito.attributes(account.tokens().accessToken());
+            model.addAttribute("passkeys", PasskeyController.listed(cognito, account));
             model.addAttribute("account", account);
             model.addAttribute("attributes", attributes);
             model.addAttribute("idToken", TokenView.of("ID", account.tokens().idToken()));
@@ -505,6 +502,10 @@ public class WebController {
         if (step instanceof SignInStep.Done done) {
             return signedIn(request, email, method, done.tokens());
         }
+        if (step instanceof SignInStep.Passkey passkey) {
+            // The pool offered the user's passkey instead of an emailed code.
+            return PasskeyController.usePasskey(request, email, passkey);
+        }
         set(request, CODE, sentNow(email, method, (SignInStep.Code) step));
         return "redirect:/code";
     }
@@ -515,19 +516,30 @@ public class WebController {
         return new CodeEntry(email, method, step, now, now.plus(settings.codeValidity().of(method)));
     }
 
-    private String signedIn(HttpServletRequest request, String email, Method method, Tokens tokens) {
+    String signedIn(HttpServletRequest request, String email, Method method, Tokens tokens) {
         // A new session id at the change of privilege: an id planted before sign-in is worth nothing after it.
         request.getSession();
         request.changeSessionId();
         remove(request, CODE);
         remove(request, CONFIRMATION);
+        remove(request, PasskeyController.PASSKEY);
         String username = TokenView.of("Access", tokens.accessToken()).claims().stream()
                 .filter(c -> c.name().equals("username")).map(TokenView.Claim::value).findFirst().orElse(email);
         set(request, ACCOUNT, new Account(email, username, method, tokens, clock.instant()));
         return "redirect:/dashboard";
     }
 
-    private void endSession(HttpServletRequest request) {
+    /** {@code account} with live tokens: refreshed (and kept) when the access token has expired. */
+    Account fresh(HttpServletRequest request, Account account) {
+        if (!clock.instant().isBefore(account.tokens().expiresAt()) && !account.tokens().refreshToken().isEmpty()) {
+            Account refreshed = account.withTokens(cognito.refresh(account.tokens(), account.username()));
+            set(request, ACCOUNT, refreshed);
+            return refreshed;
+        }
+        return account;
+    }
+
+    void endSession(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
@@ -535,7 +547,7 @@ public class WebController {
     }
 
     /** Counts this post; the sentence to show when the client address or the username is over its limit. */
-    private Optional<WebError> limited(HttpServletRequest request, HttpServletResponse response, String username) {
+    Optional<WebError> limited(HttpServletRequest request, HttpServletResponse response, String username) {
         WebSettings.RateLimits limits = settings.rateLimits();
         boolean allowed = limiter.allow(List.of(
                 RateLimiter.Limit.perAddress("web", request.getRemoteAddr(), limits.perAddressPerMinute()),
@@ -548,7 +560,7 @@ public class WebController {
         return Optional.of(WebError.of("error.rate-limited"));
     }
 
-    private static String failed(Model model, HttpServletResponse response, WebError error, String view) {
+    static String failed(Model model, HttpServletResponse response, WebError error, String view) {
         model.addAttribute("error", error);
         if (response.getStatus() < 400) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -556,17 +568,17 @@ public class WebController {
         return view;
     }
 
-    private static <T> Optional<T> state(HttpServletRequest request, String name, Class<T> type) {
+    static <T> Optional<T> state(HttpServletRequest request, String name, Class<T> type) {
         HttpSession session = request.getSession(false);
         return session == null ? Optional.empty() : Optional.ofNullable(session.getAttribute(name))
                 .filter(type::isInstance).map(type::cast);
     }
 
-    private static void set(HttpServletRequest request, String name, Object value) {
+    static void set(HttpServletRequest request, String name, Object value) {
         request.getSession().setAttribute(name, value);
     }
 
-    private static void remove(HttpServletRequest request, String name) {
+    static void remove(HttpServletRequest request, String name) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(name);

@@ -18,7 +18,9 @@ public final class WebState {
         /** Passwordless: a code emailed by Cognito (USER_AUTH, EMAIL_OTP). */
         EMAIL_CODE,
         /** Passwordless sign-up: the confirmation code signed the user straight in (USER_AUTH with Session). */
-        SIGN_UP_CODE
+        SIGN_UP_CODE,
+        /** Passwordless: a passkey (USER_AUTH, WEB_AUTHN). */
+        PASSKEY
     }
 
     /**
@@ -50,6 +52,13 @@ public final class WebState {
             return new CodeEntry(email, method, next, sentAt, validUntil);
         }
     }
+
+    /**
+     * A sign-in waiting for the browser's passkey.
+     *
+     * @param passkey the challenge to answer
+     */
+    public record PasskeyEntry(String email, SignInStep.Passkey passkey) implements Serializable {}
 
     /**
      * A signed-in user.

@@ -124,7 +124,9 @@ class WebErrorsTest {
     void ofWhenAnyErrorTheGatewaysOperationsCanThrowThenASentenceOfItsOwnNotTheGeneralOne() throws IOException {
         Set<String> operations = gatewayOperations();
         assertThat(operations).containsExactlyInAnyOrder("confirmSignUp", "getUser", "globalSignOut", "initiateAuth",
-                "resendConfirmationCode", "respondToAuthChallenge", "revokeToken", "signUp");
+                "resendConfirmationCode", "respondToAuthChallenge", "revokeToken", "signUp",
+                "startWebAuthnRegistration", "completeWebAuthnRegistration", "listWebAuthnCredentials",
+                "deleteWebAuthnCredential");
         Set<Class<?>> errors = new TreeSet<>(Comparator.comparing(Class::getSimpleName));
         for (String operation : operations) {
             Set<Class<?>> declared = modeledErrors(operation);
