@@ -14,7 +14,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /**
  * The web app's passkey pages in a real headless Chromium with a virtual authenticator (CTAP2, built
@@ -56,7 +58,10 @@ class PasskeyBrowserTest {
 
     /** A new user signed in with the password and the emailed code; on the dashboard. */
     private String signedIn(String name) {
-        String email = WebAppBrowserTest.confirmedUser(tobira, name);
+        return signedInAs(WebAppBrowserTest.confirmedUser(tobira, name));
+    }
+
+    private String signedInAs(String email) {
         browser.open(base + "/");
         browser.type("#email", email);
         browser.type("#password", WebAppBrowserTest.PASSWORD);
@@ -134,5 +139,29 @@ class PasskeyBrowserTest {
         assertThat(browser.path()).isEqualTo("/passkey");
         assertThat(browser.text("#error")).isEqualTo(
                 "That passkey was not accepted. Please try again, or use another sign-in method.");
+    }
+
+    @Test
+    void emailCodeSignInWhenTheChoiceOffersThePasskeyButNoEmailedCodeThenThePasskeyStepFollows() {
+        // An unverified email address gets no EMAIL_OTP; the user's passkey is what the choice offers.
+        String email = WebAppBrowserTest.newEmail("fuyu");
+        try (CognitoIdentityProviderClient cognito = tobira.client()) {
+            cognito.adminCreateUser(b -> b.userPoolId(DevPool.poolId("us-east-1")).username(email)
+                    .messageAction(MessageActionType.SUPPRESS)
+                    .userAttributes(AttributeType.builder().name("email").value(email).build()));
+            cognito.adminSetUserPassword(b -> b.userPoolId(DevPool.poolId("us-east-1")).username(email)
+                    .password(WebAppBrowserTest.PASSWORD).permanent(true));
+        }
+        signedInAs(email);
+        addPasskey();
+        browser.click("#sign-out");
+
+        browser.open(base + "/");
+        browser.type("#code-email", email);
+        browser.click("#send-code");
+        assertThat(browser.path()).isEqualTo("/passkey");
+        browser.click("#passkey-go");
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        assertThat(browser.text("#method")).isEqualTo("A passkey (no password)");
     }
 }
