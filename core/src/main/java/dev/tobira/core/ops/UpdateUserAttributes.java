@@ -90,11 +90,12 @@ public final class UpdateUserAttributes
         List<Runnable> issues = new ArrayList<>();
         List<CodeDeliveryDetails> sent = new ArrayList<>();
         for (Attribute a : pending) {
-            prepareCode(pool, updated, caller, a.name(), a.value(), Optional.of(a.value()), now, metadata, issues, sent);
+            prepareCode(services, pool, updated, caller.client().clientId(), a.name(), a.value(), Optional.of(a.value()),
+                    now, metadata, issues, sent);
         }
         for (String name : verifyNow) {
-            prepareCode(pool, updated, caller, name, updated.attribute(name).orElseThrow(), Optional.empty(), now,
-                    metadata, issues, sent);
+            prepareCode(services, pool, updated, caller.client().clientId(), name, updated.attribute(name).orElseThrow(),
+                    Optional.empty(), now, metadata, issues, sent);
         }
         services.transactions().inTransaction(() -> {
             Pools.save(services, updated);
@@ -104,12 +105,17 @@ public final class UpdateUserAttributes
         return new Response(sent.isEmpty() ? null : List.copyOf(sent));
     }
 
-    private void prepareCode(UserPool pool, User updated, SignedInUser caller, String name, String to,
+    /**
+     * Composes (CustomMessage_UpdateUserAttribute, outside any transaction) the code that verifies attribute
+     * {@code name} at {@code to}; adds the work that issues it, to run in the change's transaction, to
+     * {@code issues}, and where it goes to {@code sent}.
+     */
+    static void prepareCode(Services services, UserPool pool, User updated, String clientId, String name, String to,
             Optional<String> pendingValue, Instant now, Map<String, String> metadata, List<Runnable> issues,
             List<CodeDeliveryDetails> sent) {
         ConfirmationCodes.Prepared code = ConfirmationCodes.prepare(services, pool, updated,
                 ConfirmationCodes.channelOf(name), to, now, CustomMessageTrigger.Source.UpdateUserAttribute,
-                caller.client().clientId(), metadata);
+                clientId, metadata);
         issues.add(() -> ConfirmationCodes.issue(services, pool, updated, CodePurpose.verifying(name), now,
                 pendingValue, code));
         sent.add(code.details());

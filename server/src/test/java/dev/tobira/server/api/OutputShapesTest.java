@@ -73,7 +73,9 @@ class OutputShapesTest {
         String poolId = pool.get("Id").asString();
         String arn = pool.get("Arn").asString();
         call("DescribeUserPool", "{\"UserPoolId\":\"%s\"}".formatted(poolId));
-        call("ListUserPools", "{\"MaxResults\":10}");
+        // aws-cli's list-user-pools example: each pool with Id, Name, LambdaConfig ({} when none), both dates.
+        assertAlwaysSent(call("ListUserPools", "{\"MaxResults\":10}").get("UserPools").get(0),
+                "Id", "Name", "LambdaConfig", "CreationDate", "LastModifiedDate");
         call("UpdateUserPool", """
                 {"UserPoolId":"%s","AutoVerifiedAttributes":["email"],"UserPoolTags":{"env":"test"},
                  "Policies":{"SignInPolicy":{"AllowedFirstAuthFactors":["PASSWORD","EMAIL_OTP","WEB_AUTHN"]}}}""".formatted(poolId));
@@ -115,7 +117,9 @@ class OutputShapesTest {
 
         call("CreateGroup", "{\"UserPoolId\":\"%s\",\"GroupName\":\"admins\",\"Description\":\"d\",\"Precedence\":1}"
                 .formatted(poolId));
-        call("GetGroup", "{\"UserPoolId\":\"%s\",\"GroupName\":\"admins\"}".formatted(poolId));
+        // A group as GroupType holds it: what it was created with (RoleArn only when set), and both dates.
+        assertAlwaysSent(call("GetGroup", "{\"UserPoolId\":\"%s\",\"GroupName\":\"admins\"}".formatted(poolId))
+                .get("Group"), "GroupName", "UserPoolId", "Description", "Precedence", "CreationDate", "LastModifiedDate");
         call("ListGroups", "{\"UserPoolId\":\"%s\"}".formatted(poolId));
         call("UpdateGroup", "{\"UserPoolId\":\"%s\",\"GroupName\":\"admins\",\"Description\":\"e\"}".formatted(poolId));
 
@@ -124,8 +128,11 @@ class OutputShapesTest {
                 {"UserPoolId":"%s","Username":"alice","TemporaryPassword":"Temp-pass-1","MessageAction":"SUPPRESS",
                  "UserAttributes":[{"Name":"email","Value":"alice@shapes.test"},{"Name":"email_verified","Value":"true"},
                  {"Name":"custom:team","Value":"x"}]}""".formatted(poolId));
-        call("AdminGetUser", "{\"UserPoolId\":\"%s\",\"Username\":\"alice\"}".formatted(poolId));
-        call("ListUsers", "{\"UserPoolId\":\"%s\"}".formatted(poolId));
+        // aws-cli's admin-get-user example (a user without MFA): these six; the MFA members only when set.
+        assertAlwaysSent(call("AdminGetUser", "{\"UserPoolId\":\"%s\",\"Username\":\"alice\"}".formatted(poolId)),
+                "Username", "UserAttributes", "UserCreateDate", "UserLastModifiedDate", "Enabled", "UserStatus");
+        assertAlwaysSent(call("ListUsers", "{\"UserPoolId\":\"%s\"}".formatted(poolId)).get("Users").get(0),
+                "Username", "Attributes", "UserCreateDate", "UserLastModifiedDate", "Enabled", "UserStatus");
         call("AdminAddUserToGroup", "{\"UserPoolId\":\"%s\",\"Username\":\"alice\",\"GroupName\":\"admins\"}"
                 .formatted(poolId));
         call("AdminListGroupsForUser", "{\"UserPoolId\":\"%s\",\"Username\":\"alice\"}".formatted(poolId));
@@ -134,10 +141,15 @@ class OutputShapesTest {
                 {"ClientId":"%s","AuthFlow":"USER_PASSWORD_AUTH","AuthParameters":{"USERNAME":"alice","PASSWORD":"Temp-pass-1"}}"""
                 .formatted(clientId));
         assertThat(challenge.get("ChallengeName").asString()).isEqualTo("NEW_PASSWORD_REQUIRED");
-        JsonNode tokens = call("RespondToAuthChallenge", """
+        JsonNode answered = call("RespondToAuthChallenge", """
                 {"ClientId":"%s","ChallengeName":"NEW_PASSWORD_REQUIRED","Session":"%s",
                  "ChallengeResponses":{"USERNAME":"alice","NEW_PASSWORD":"Alice-pass-1"}}"""
-                .formatted(clientId, challenge.get("Session").asString())).get("AuthenticationResult");
+                .formatted(clientId, challenge.get("Session").asString()));
+        // Cognito answers tokens with an empty ChallengeParameters beside AuthenticationResult (aws-cli's
+        // initiate-auth example).
+        assertAlwaysSent(answered, "ChallengeParameters", "AuthenticationResult");
+        JsonNode tokens = answered.get("AuthenticationResult");
+        assertAlwaysSent(tokens, "AccessToken", "ExpiresIn", "TokenType", "RefreshToken", "IdToken");
         String access = tokens.get("AccessToken").asString();
         String refresh = tokens.get("RefreshToken").asString();
         call("InitiateAuth", """
@@ -220,6 +232,14 @@ class OutputShapesTest {
         Set<String> implemented = new TreeSet<>(Operations.all(tobira.bean(dev.tobira.core.Services.class)).keySet());
         implemented.removeAll(NOT_DRIVEN_HERE);
         assertThat(called).as("every implemented operation is driven").containsAll(implemented);
+    }
+
+    /** The "none missing that Cognito always sends" half, for the members its documented examples show. */
+    private static void assertAlwaysSent(JsonNode output, String... members) {
+        assertThat(output).as("answer").isNotNull();
+        for (String member : members) {
+            assertThat(output.has(member)).as(member + " in " + output).isTrue();
+        }
     }
 
     private JsonNode call(String operation, String body) {
