@@ -65,7 +65,11 @@ final class UserMigrations {
                 Optional.empty());
         List<User> holders = aliasHolders(services, pool, user);
         if (!holders.isEmpty() && !answer.get().forceAliasCreation()) {
-            throw new AliasExistsException("An account with the email already exists.");
+            // ConfirmSignUp's wording for an email; for a phone number by analogy.
+            boolean email = holders.stream().anyMatch(h -> movedAliases(pool, user, h)
+                    .contains(new Attribute("email_verified", "false")));
+            throw new AliasExistsException("An account with the " + (email ? "email" : "phone_number")
+                    + " already exists.");
         }
         services.transactions().inTransaction(() -> {
             holders.forEach(holder -> Pools.save(services, holder.withAttributes(AttributeRules.merge(
