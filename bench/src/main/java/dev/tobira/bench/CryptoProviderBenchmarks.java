@@ -11,6 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -23,6 +24,8 @@ import org.openjdk.jmh.annotations.State;
  * SHA-256 and HMAC-SHA256 over SRP-sized inputs (two padded 3072-bit numbers), and 32 random bytes. Each call
  * takes a fresh {@code getInstance}, as the server does, so provider lookup is part of the cost.
  */
+// ACCP loads native code: JDK 25 wants it allowed (as ./tobira and the Dockerfile do).
+@Fork(jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

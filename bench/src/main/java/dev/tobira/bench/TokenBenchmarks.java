@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -34,6 +35,8 @@ import org.openjdk.jmh.annotations.State;
  * <p>{@code provider} is the server's {@code --crypto-provider}: {@code jdk} (the JDK's SunRsaSign) or {@code accp}
  * (the Amazon Corretto Crypto Provider, native), installed as the server installs it.
  */
+// ACCP loads native code: JDK 25 wants it allowed (as ./tobira and the Dockerfile do).
+@Fork(jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * AWS-LC code) or the JDK's own providers.
  *
  * <p>ACCP, once installed, is the first provider, so it serves every algorithm it has: {@code SHA256withRSA}
- * signing and verification of tokens (about four times faster than the JDK's), {@code SHA-256},
+ * signing and verification of tokens (several times faster than the JDK's; docs/benchmarks.md), {@code SHA-256},
  * {@code HmacSHA256}, RSA key generation and {@code new SecureRandom()}. Algorithms it lacks (HKDF through
  * {@code javax.crypto.KDF}, SRP's {@code BigInteger} arithmetic) stay with the JDK. ACCP ships a native
  * library for linux-x86_64 only here; elsewhere, or when its self-tests fail, {@link Choice#AUTO} falls back to
