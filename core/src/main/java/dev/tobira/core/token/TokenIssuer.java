@@ -21,9 +21,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -52,10 +54,19 @@ public final class TokenIssuer {
     /** Cognito's prefix of developer-only attributes, which no app client can read. */
     private static final String DEVELOPER_ONLY_PREFIX = "dev:";
 
+    /** Signers and verifiers stay cached while there are fewer keys than this (a few per pool). */
+    private static final int CRYPTO_CACHE_LIMIT = 4096;
+
     private final SigningKeys keys;
     private final Clock clock;
     private final String issuerBaseUrl;
     private final RandomGenerator random;
+
+    // Per kid, with the JWK it was made from: making one converts the JWK to a JCA key through a KeyFactory (and a
+    // native provider imports it), a cost every signature paid again before. Nimbus's signers and verifiers are
+    // thread-safe (each call takes its own Signature).
+    private final Map<String, Prepared<RSASSASigner>> signers = new ConcurrentHashMap<>();
+    private final Map<String, Prepared<RSASSAVerifier>> verifiers = new ConcurrentHashMap<>();
 
     /** An issuer drawing its UUIDs from a new {@link SecureRandom}. */
     public TokenIssuer(SigningKeys keys, Clock clock, String issuerBaseUrl) {
@@ -307,15 +318,36 @@ public final class TokenIssuer {
                 .toList();
     }
 
-    private static String sign(JWTClaimsSet claims, SigningKey key) {
+    private String sign(JWTClaimsSet claims, SigningKey key) {
         // Cognito's header is exactly {"kid","alg"}: no "typ".
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).build(), claims);
         try {
-            jwt.sign(new RSASSASigner(key.rsaKey()));
+            jwt.sign(prepared(signers, key.rsaKey(), RSASSASigner::new));
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign with key " + key.kid(), e);
         }
         return jwt.serialize();
+    }
+
+    /** A signer or verifier made from {@code key} and cached under its kid; the same JWK gets the same one. */
+    private static <T> T prepared(Map<String, Prepared<T>> cache, RSAKey key, JwkFunction<T> make)
+            throws JOSEException {
+        Prepared<T> cached = cache.get(key.getKeyID());
+        if (cached != null && (cached.jwk() == key || cached.jwk().equals(key))) {
+            return cached.value();
+        }
+        T made = make.apply(key);
+        if (cache.size() < CRYPTO_CACHE_LIMIT) {
+            cache.put(key.getKeyID(), new Prepared<>(key, made));
+        }
+        return made;
+    }
+
+    private record Prepared<T>(RSAKey jwk, T value) {}
+
+    @FunctionalInterface
+    private interface JwkFunction<T> {
+        T apply(RSAKey key) throws JOSEException;
     }
 
     private static Optional<SignedJWT> parse(String token) {
@@ -329,9 +361,9 @@ public final class TokenIssuer {
         }
     }
 
-    private static boolean verifies(SignedJWT jwt, RSAKey key) {
+    private boolean verifies(SignedJWT jwt, RSAKey key) {
         try {
-            return jwt.verify(new RSASSAVerifier(key));
+            return jwt.verify(prepared(verifiers, key, RSASSAVerifier::new));
         } catch (JOSEException | RuntimeException e) {
             return false;
         }
