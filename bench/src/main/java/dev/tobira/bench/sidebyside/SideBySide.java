@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  * watchdog ends the run if it overstays its budget by five minutes. It talks to 127.0.0.1 only.
  *
  * <pre>
- * bench/side-by-side [--seconds 10] [--warmup 3] [--connections 16] [--db h2|postgres|both]
+ * bench/side-by-side [--seconds 8] [--warmup 5] [--connections 16] [--db h2|postgres|both]
  *     [--systems tobira,moto,cognito-local] [--flows password,sign-up,refresh,srp,custom-auth,email-otp]
  *     [--out DIR] [--tobira-jar server/target/tobira-server.jar] [--cognito-local bench/node] [--moto moto_server]
  * </pre>
@@ -66,8 +66,8 @@ public final class SideBySide {
             values.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
                 throw new IllegalArgumentException("unknown option --" + k);
             });
-            int seconds = number(values, "seconds", 10, 1, 600);
-            int warmup = number(values, "warmup", 3, 0, 120);
+            int seconds = number(values, "seconds", 8, 1, 600);
+            int warmup = number(values, "warmup", 5, 0, 120);
             int connections = number(values, "connections", 16, 1, 256);
             String db = values.getOrDefault("db", "both");
             List<String> databases = switch (db) {
@@ -117,8 +117,8 @@ public final class SideBySide {
 
     private static final String USAGE = """
             usage: bench/side-by-side [options]
-              --seconds 10          measured seconds per system and flow
-              --warmup 3            unmeasured seconds before each
+              --seconds 8           measured seconds per system and flow
+              --warmup 5            unmeasured seconds before each (the JIT's warm-up)
               --connections 16      concurrent clients (closed loop: each sends its next flow when the last ended)
               --db both             Tobira's database: h2 (an H2 file, dev's default), postgres (embedded) or both
               --systems tobira,moto,cognito-local
@@ -333,8 +333,9 @@ public final class SideBySide {
 
     /** Starts an embedded PostgreSQL and makes an empty database for Tobira with ICU collation, as production wants. */
     private String postgres() throws IOException {
+        ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(work.resolve("postgres.log").toFile());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres"))
-                .setCleanDataDirectory(true).start();
+                .setCleanDataDirectory(true).setOutputRedirector(log).setErrorRedirector(log).start();
         track(postgres);
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
