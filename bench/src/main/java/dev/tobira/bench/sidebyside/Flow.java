@@ -13,7 +13,15 @@ enum Flow {
     REFRESH("refresh", "REFRESH_TOKEN_AUTH", 1, false),
     SRP("srp", "USER_SRP_AUTH + PASSWORD_VERIFIER", 2, true),
     CUSTOM_AUTH("custom-auth", "CUSTOM_AUTH: SRP, then the emailed code", 4, true),
-    EMAIL_OTP("email-otp", "USER_AUTH + EMAIL_OTP", 3, true);
+    EMAIL_OTP("email-otp", "USER_AUTH + EMAIL_OTP", 3, true),
+    /** The scale benchmark's look-up: one user by email, through the attribute index. */
+    LIST_USERS("list-users", "ListUsers, Filter email = …", 1, true);
+
+    /** The flows of the side-by-side comparison (the default of {@code --flows}). */
+    static final java.util.List<Flow> SIDE_BY_SIDE = java.util.List.of(PASSWORD, SIGN_UP, REFRESH, SRP, CUSTOM_AUTH,
+            EMAIL_OTP);
+    /** The flows of the scale benchmark (the default of {@code --flows} with {@code --pool-users}). */
+    static final java.util.List<Flow> SCALE = java.util.List.of(PASSWORD, LIST_USERS);
 
     /** The name on the command line ({@code --flows}). */
     final String key;

@@ -44,12 +44,25 @@ final class FlowOperations {
     private FlowOperations() {}
 
     /** The operation connection number {@code connection} repeats for {@code flow} on {@code target}. */
-    static ClosedLoop.Operation prepare(Flow flow, Target target, int connection) {
+    static ClosedLoop.Operation prepare(Flow flow, Target target, int connection, int connections) {
         String prefix = flow.key + "-" + connection;
         return switch (flow) {
             case PASSWORD -> {
-                String user = target.createUser(prefix + "@bench.example");
-                yield () -> tokens(passwordSignIn(target, user, Target.PASSWORD));
+                List<String> users = usersOf(target, prefix, connection, connections);
+                int[] next = {0};
+                yield () -> tokens(passwordSignIn(target, users.get(next[0]++ % users.size()), Target.PASSWORD));
+            }
+            case LIST_USERS -> {
+                List<String> users = usersOf(target, prefix, connection, connections);
+                int[] next = {0};
+                yield () -> {
+                    String user = users.get(next[0]++ % users.size());
+                    int found = target.cognito().listUsers(b -> b.userPoolId(target.poolId())
+                            .filter("email = \"" + user + "\"")).users().size();
+                    if (found != 1) {
+                        throw new IllegalStateException("ListUsers found " + found + " users with the email " + user);
+                    }
+                };
             }
             case SIGN_UP -> () -> signUpAndConfirm(target, connection);
             case REFRESH -> {
@@ -110,6 +123,16 @@ final class FlowOperations {
             // NotAuthorizedException as Cognito says; cognito-local says InvalidPasswordException.
             return Optional.empty();
         }
+    }
+
+    /** The target's sample users that are this connection's (every {@code connections}-th), or a user of its own. */
+    private static List<String> usersOf(Target target, String prefix, int connection, int connections) {
+        if (target.sample().isEmpty()) {
+            return List.of(target.createUser(prefix + "@bench.example"));
+        }
+        List<String> users = IntStream.range(0, target.sample().size()).filter(i -> i % connections == connection)
+                .mapToObj(target.sample()::get).toList();
+        return users.isEmpty() ? List.of(target.sample().get(connection % target.sample().size())) : users;
     }
 
     private static List<String> codeUsers(Target target, String prefix) {

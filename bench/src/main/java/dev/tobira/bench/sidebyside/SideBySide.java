@@ -42,12 +42,19 @@ public final class SideBySide {
 
     /** The run's settings; see {@link #usage}. */
     public record Options(int seconds, int warmup, int connections, List<String> databases, List<String> systems,
-            List<Flow> flows, Path out, Optional<Path> tobiraJar, Path cognitoLocal, String moto) {
+            List<Flow> flows, Path out, Optional<Path> tobiraJar, Path cognitoLocal, String moto, List<Long> poolUsers,
+            int sample) {
 
         public Options {
             databases = List.copyOf(databases);
             systems = List.copyOf(systems);
             flows = List.copyOf(flows);
+            poolUsers = List.copyOf(poolUsers);
+        }
+
+        /** The scale benchmark: Tobira on PostgreSQL with pools of {@link #poolUsers} users, instead of the peers. */
+        boolean scale() {
+            return !poolUsers.isEmpty();
         }
 
         static Options parse(String... args) {
@@ -62,7 +69,7 @@ public final class SideBySide {
                 values.put(args[i].substring(2), args[++i]);
             }
             List<String> known = List.of("seconds", "warmup", "connections", "db", "systems", "flows", "out",
-                    "tobira-jar", "cognito-local", "moto");
+                    "tobira-jar", "cognito-local", "moto", "pool-users", "sample");
             values.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
                 throw new IllegalArgumentException("unknown option --" + k);
             });
@@ -82,14 +89,25 @@ public final class SideBySide {
                     throw new IllegalArgumentException("--systems takes tobira, moto and cognito-local");
                 }
             }
+            List<Long> poolUsers;
+            try {
+                poolUsers = split(values.getOrDefault("pool-users", "")).stream().map(Long::parseLong).toList();
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--pool-users takes numbers, e.g. 1000,1000000", e);
+            }
+            if (poolUsers.stream().anyMatch(n -> n < 1 || n > 10_000_000)) {
+                throw new IllegalArgumentException("--pool-users must be 1..10000000 each");
+            }
+            int sample = number(values, "sample", 1000, 1, 100_000);
+            List<Flow> defaultFlows = poolUsers.isEmpty() ? Flow.SIDE_BY_SIDE : Flow.SCALE;
             List<Flow> flows = split(values.getOrDefault("flows",
-                    String.join(",", Arrays.stream(Flow.values()).map(f -> f.key).toList())))
+                    String.join(",", defaultFlows.stream().map(f -> f.key).toList())))
                     .stream().map(Flow::of).toList();
             return new Options(seconds, warmup, connections, databases, systems, flows,
                     Path.of(values.getOrDefault("out", "bench/target/side-by-side")),
                     Optional.ofNullable(values.get("tobira-jar")).map(Path::of),
                     Path.of(values.getOrDefault("cognito-local", "bench/node")),
-                    values.getOrDefault("moto", "moto_server"));
+                    values.getOrDefault("moto", "moto_server"), poolUsers, sample);
         }
 
         private static int number(Map<String, String> values, String name, int fallback, int min, int max) {
@@ -110,8 +128,11 @@ public final class SideBySide {
 
         /** Upper bound of the whole run's time, start-ups and set-up included. */
         Duration budget() {
-            int systemRuns = systems.size() + (systems.contains("tobira") ? databases.size() - 1 : 0);
-            return Duration.ofSeconds((long) systemRuns * flows.size() * (seconds + warmup) + 300);
+            int systemRuns = scale() ? poolUsers.size()
+                    : systems.size() + (systems.contains("tobira") ? databases.size() - 1 : 0);
+            // Bulk loading: a generous thousand users a second, and a tenth of a second per sample user.
+            long loading = poolUsers.stream().mapToLong(n -> n / 1000 + Math.min(n, sample) / 10).sum();
+            return Duration.ofSeconds((long) systemRuns * flows.size() * (seconds + warmup) + loading + 300);
         }
     }
 
@@ -127,9 +148,15 @@ public final class SideBySide {
               --tobira-jar JAR      Tobira's server jar (default: this JVM's class path)
               --cognito-local DIR   the npm project with cognito-local (default bench/node; npm ci when missing)
               --moto CMD            the moto_server command (default moto_server)
+            The scale benchmark instead (Tobira on PostgreSQL only, a fresh database per pool size):
+              --pool-users 1000,1000000   pool sizes; flows password,list-users by default
+              --sample 1000         users made through the API, the only ones the flows name; the rest of each
+                                    pool is bulk-loaded copies (see docs/benchmarks.md)
             """;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    /** The JDBC URL of the PostgreSQL database started last, for the bulk loader. */
+    private String dbUrl;
     private final Options options;
     private final Path work;
 
@@ -181,13 +208,17 @@ public final class SideBySide {
         Runtime.getRuntime().addShutdownHook(hook);
         List<Report.Row> rows = new ArrayList<>();
         try {
-            for (String system : options.systems()) {
+            for (long size : options.poolUsers()) {
+                rows.addAll(run.system(String.format(Locale.ROOT, "Tobira (PostgreSQL), %,d users", size), "postgres",
+                        size));
+            }
+            for (String system : options.scale() ? List.<String>of() : options.systems()) {
                 if (system.equals("tobira")) {
                     for (String db : options.databases()) {
-                        rows.addAll(run.system("Tobira (" + (db.equals("h2") ? "H2" : "PostgreSQL") + ")", db));
+                        rows.addAll(run.system("Tobira (" + (db.equals("h2") ? "H2" : "PostgreSQL") + ")", db, 0));
                     }
                 } else {
-                    rows.addAll(run.system(system.equals("moto") ? "moto_server" : "cognito-local", system));
+                    rows.addAll(run.system(system.equals("moto") ? "moto_server" : "cognito-local", system, 0));
                 }
             }
         } finally {
@@ -210,8 +241,11 @@ public final class SideBySide {
                 options.seconds(), Runtime.getRuntime().availableProcessors(), Runtime.version());
     }
 
-    /** Starts one system, runs every flow on it, stops it; a system that does not start gets n/a rows. */
-    private List<Report.Row> system(String name, String kind) {
+    /**
+     * Starts one system, runs every flow on it, stops it; a system that does not start gets n/a rows. With
+     * {@code poolUsers} above 0 (Tobira on PostgreSQL only) the pool is first filled to that many users.
+     */
+    private List<Report.Row> system(String name, String kind, long poolUsers) {
         List<Report.Row> rows = new ArrayList<>();
         SystemProcess process;
         try {
@@ -232,7 +266,13 @@ public final class SideBySide {
             Target target;
             try {
                 target = Target.create(name, process, cognito, tobira);
-            } catch (RuntimeException e) {
+                if (poolUsers > 0) {
+                    target = fill(target, poolUsers);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (RuntimeException | java.sql.SQLException e) {
                 options.flows().forEach(f -> rows.add(Report.Row.unavailable(name, f, "pool set-up failed: " + reason(e))));
                 return rows;
             }
@@ -254,7 +294,7 @@ public final class SideBySide {
             String note = FlowOperations.probe(flow, target).orElse("");
             List<ClosedLoop.Operation> operations = new ArrayList<>();
             for (int c = 0; c < options.connections(); c++) {
-                operations.add(FlowOperations.prepare(flow, target, c));
+                operations.add(FlowOperations.prepare(flow, target, c, options.connections()));
             }
             // One operation before the clock starts: a flow the system cannot do is n/a, not a column of errors.
             operations.getFirst().run();
@@ -344,7 +384,43 @@ public final class SideBySide {
         } catch (java.sql.SQLException e) {
             throw new IOException("could not create the database: " + e.getMessage(), e);
         }
-        return postgres.getJdbcUrl("postgres", "tobira_bench");
+        dbUrl = postgres.getJdbcUrl("postgres", "tobira_bench");
+        return dbUrl;
+    }
+
+    /**
+     * Fills the target's pool to {@code poolUsers} users: the sample through the API (AdminCreateUser and
+     * AdminSetUserPassword, real verifiers), the rest as bulk-loaded copies of the first sample user.
+     */
+    private Target fill(Target target, long poolUsers) throws InterruptedException, java.sql.SQLException {
+        int sampleSize = (int) Math.min(options.sample(), poolUsers);
+        long start = System.nanoTime();
+        List<String> sample = new ArrayList<>(java.util.Collections.nCopies(sampleSize, ""));
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(8, options.connections()))) {
+            List<java.util.concurrent.Future<?>> made = new ArrayList<>();
+            for (int i = 0; i < sampleSize; i++) {
+                int index = i;
+                made.add(pool.submit(() -> sample.set(index,
+                        target.createUser(String.format(Locale.ROOT, "sample-%06d@bench.example", index)))));
+            }
+            for (var future : made) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "   %,d users through the API in %.1f s%n", sampleSize,
+                (System.nanoTime() - start) / 1e9);
+        long copies = poolUsers - sampleSize;
+        if (copies > 0) {
+            double seconds = BulkUsers.load(dbUrl, "postgres", target.poolId(), sample.getFirst(), copies,
+                    i -> String.format(Locale.ROOT, "user-%09d@bench.example", i));
+            System.out.printf(Locale.ROOT, "   %,d users bulk-loaded in %.1f s (%,.0f users/s)%n", copies, seconds,
+                    copies / seconds);
+        }
+        return target.withSample(List.copyOf(sample));
     }
 
     private static void npmCi(Path project) throws IOException, InterruptedException {

@@ -14,7 +14,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
  * triggers and allows {@code EMAIL_OTP} sign-in, for the Tobira-only flows.
  */
 record Target(String system, SystemProcess process, CognitoIdentityProviderClient cognito, String poolId,
-        String clientId, boolean tobira) {
+        String clientId, boolean tobira, List<String> sample) {
+
+    Target {
+        sample = List.copyOf(sample);
+    }
 
     static final String PASSWORD = "Bench-Passw0rd!";
     private static final String EMAIL_OTP_TRIGGER = "arn:aws:lambda:us-east-1:000000000000:function:tobira-email-otp";
@@ -38,7 +42,15 @@ record Target(String system, SystemProcess process, CognitoIdentityProviderClien
         }
         String clientId = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("side-by-side")
                 .generateSecret(false).explicitAuthFlows(flows)).userPoolClient().clientId();
-        return new Target(system, process, cognito, poolId, clientId, tobira);
+        return new Target(system, process, cognito, poolId, clientId, tobira, List.of());
+    }
+
+    /**
+     * This target with {@code sample}: the users the password and ListUsers flows then name, shared out
+     * among the connections, instead of users of their own.
+     */
+    Target withSample(List<String> sample) {
+        return new Target(system, process, cognito, poolId, clientId, tobira, sample);
     }
 
     /** A confirmed user named and addressed {@code email}, with a verified email and the permanent {@link #PASSWORD}. */
