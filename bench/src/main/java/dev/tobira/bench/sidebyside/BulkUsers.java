@@ -82,6 +82,26 @@ final class BulkUsers {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /**
+     * PostgreSQL's running counts of sequential and index scans of {@code users} and {@code user_attributes}:
+     * {seq users, idx users, seq attributes, idx attributes}. The difference over a flow shows whether its
+     * look-ups went through an index (O(log n)) or read the table.
+     */
+    static long[] scans(String jdbcUrl, String user) throws SQLException {
+        long[] scans = new long[4];
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, "");
+                Statement q = db.createStatement();
+                ResultSet rs = q.executeQuery("SELECT relname, seq_scan, coalesce(idx_scan, 0) FROM pg_stat_user_tables"
+                        + " WHERE relname IN ('users', 'user_attributes')")) {
+            while (rs.next()) {
+                int at = rs.getString(1).equals("users") ? 0 : 2;
+                scans[at] = rs.getLong(2);
+                scans[at + 1] = rs.getLong(3);
+            }
+        }
+        return scans;
+    }
+
     private static String requireLowerAscii(String name) {
         if (!name.matches("[a-z0-9@._-]+")) {
             throw new IllegalArgumentException("names must be lower-case ASCII: " + name);

@@ -298,8 +298,17 @@ public final class SideBySide {
             }
             // One operation before the clock starts: a flow the system cannot do is n/a, not a column of errors.
             operations.getFirst().run();
+            long[] scansBefore = options.scale() ? BulkUsers.scans(dbUrl, "postgres") : null;
             ClosedLoop.Measurement m = ClosedLoop.run(operations, Duration.ofSeconds(options.warmup()),
                     Duration.ofSeconds(options.seconds()), target.process());
+            if (scansBefore != null) {
+                Thread.sleep(1500); // PostgreSQL publishes its backends' statistics within a second
+                long[] after = BulkUsers.scans(dbUrl, "postgres");
+                note = (note.isEmpty() ? "" : note + "; ") + String.format(Locale.ROOT,
+                        "scans during the flow: users %d sequential / %d index, user_attributes %d / %d",
+                        after[0] - scansBefore[0], after[1] - scansBefore[1], after[2] - scansBefore[2],
+                        after[3] - scansBefore[3]);
+            }
             System.out.printf(Locale.ROOT, "   %-40s %8.1f ops/s  p50 %.1f ms  p99 %.1f ms  errors %d / %d%n",
                     flow.title, m.perSecond(), m.percentileMillis(50), m.percentileMillis(99), m.errors(),
                     m.operations());
