@@ -83,11 +83,7 @@ public final class SignInLoad {
         }
 
         double percentileMillis(double p) {
-            if (latencies.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
-            return latencies[Math.max(0, Math.min(latencies.length - 1, index))] / 1e6;
+            return SignInLoad.percentileMillis(latencies, p);
         }
 
         double cpuMillisPerSignIn(long nanos) {
@@ -356,6 +352,15 @@ public final class SignInLoad {
     }
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    /** The p-th percentile (nearest rank) of {@code sortedNanos} in milliseconds; NaN when it is empty. */
+    public static double percentileMillis(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
+    }
 
     /**
      * One complete SRP sign-in ({@code USER_SRP_AUTH}, then {@code PASSWORD_VERIFIER} answered with

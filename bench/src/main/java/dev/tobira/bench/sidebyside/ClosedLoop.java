@@ -1,5 +1,6 @@
 package dev.tobira.bench.sidebyside;
 
+import dev.tobira.bench.SignInLoad;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,11 +42,7 @@ final class ClosedLoop {
 
         /** The p-th percentile latency in milliseconds (nearest rank), NaN without operations. */
         double percentileMillis(double p) {
-            if (latencies.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
-            return latencies[Math.max(0, Math.min(latencies.length - 1, index))] / 1e6;
+            return SignInLoad.percentileMillis(latencies, p);
         }
 
         /** Server CPU milliseconds per completed operation, NaN when unknown. */
