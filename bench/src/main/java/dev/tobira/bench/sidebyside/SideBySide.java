@@ -154,6 +154,8 @@ public final class SideBySide {
                                     pool is bulk-loaded copies (see docs/benchmarks.md)
             """;
 
+    private static final String TOBIRA_ONLY = "Tobira-only flow, not run";
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     /** The JDBC URL of the PostgreSQL database started last, for the bulk loader. */
     private String dbUrl;
@@ -204,7 +206,10 @@ public final class SideBySide {
         System.setProperty("http.maxConnections", String.valueOf(Math.max(5, options.connections() * 2)));
         Path work = Files.createTempDirectory("tobira-side-by-side");
         SideBySide run = new SideBySide(options, work);
-        Thread hook = new Thread(run::stopAll, "side-by-side-stop");
+        Thread hook = new Thread(() -> {
+            run.stopAll();
+            run.clean(false);
+        }, "side-by-side-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         List<Report.Row> rows = new ArrayList<>();
         try {
@@ -224,6 +229,9 @@ public final class SideBySide {
         } finally {
             run.stopAll();
             Runtime.getRuntime().removeShutdownHook(hook);
+            boolean failures = rows.stream().anyMatch(r -> !r.unavailable().isEmpty()
+                    && !r.unavailable().equals(TOBIRA_ONLY));
+            run.clean(!failures);
         }
         Files.createDirectories(options.out());
         Files.writeString(options.out().resolve("benchmarks-side-by-side.md"), Report.markdown(rows, heading(options)));
@@ -278,7 +286,7 @@ public final class SideBySide {
             }
             for (Flow flow : options.flows()) {
                 if (flow.tobiraOnly && !tobira) {
-                    rows.add(Report.Row.unavailable(name, flow, "Tobira-only flow, not run"));
+                    rows.add(Report.Row.unavailable(name, flow, TOBIRA_ONLY));
                     continue;
                 }
                 rows.add(flow(target, flow));
@@ -438,6 +446,27 @@ public final class SideBySide {
                 .directory(project.toFile()).inheritIO().start();
         if (npm.waitFor() != 0) {
             throw new IOException("npm ci failed in " + project);
+        }
+    }
+
+    /**
+     * Deletes the systems' data (databases, JSON files) from the work directory; the servers' logs too when
+     * {@code logsAsWell}, else says where they are.
+     */
+    private void clean(boolean logsAsWell) {
+        try (var paths = Files.walk(work)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                boolean log = path.getParent() != null && path.getParent().equals(work)
+                        && path.getFileName().toString().endsWith(".log");
+                if ((logsAsWell || !log) && (logsAsWell || !path.equals(work))) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("side-by-side: could not clean " + work + ": " + e);
+        }
+        if (!logsAsWell) {
+            System.out.println("The servers' logs are in " + work);
         }
     }
 
