@@ -111,7 +111,8 @@ final class Report {
         int bottom = top + height - 50;
         double max = rows.stream().flatMap(r -> r.measurement().stream()).mapToDouble(value)
                 .filter(v -> !Double.isNaN(v)).max().orElse(1);
-        max = max <= 0 ? 1 : max * 1.15;
+        double step = niceStep(Math.max(max, 1e-9) * 1.1 / 4);
+        max = 4 * step;
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(label, left, top + 18);
@@ -122,10 +123,10 @@ final class Report {
             g.setColor(new Color(0xdddddd));
             g.drawLine(left, y, right, y);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(String.format(Locale.ROOT, "%.0f", max * i / 4), 10, y + 4);
+            g.drawString(String.format(Locale.ROOT, step >= 1 ? "%.0f" : "%.2f", step * i), 10, y + 4);
         }
         int groupWidth = (right - left) / Math.max(1, flows.size());
-        int barWidth = Math.max(6, (groupWidth - 30) / Math.max(1, systems.size()));
+        int barWidth = Math.min(120, Math.max(6, (groupWidth - 30) / Math.max(1, systems.size())));
         for (int f = 0; f < flows.size(); f++) {
             int groupLeft = left + f * groupWidth + 15;
             for (int s = 0; s < systems.size(); s++) {
@@ -154,6 +155,17 @@ final class Report {
         }
         g.setColor(Color.BLACK);
         g.drawLine(left, bottom, right, bottom);
+    }
+
+    /** The smallest 1, 2, 2.5 or 5 times a power of ten that is at least {@code rough}: round axis labels. */
+    private static double niceStep(double rough) {
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * power >= rough) {
+                return m * power;
+            }
+        }
+        return 10 * power;
     }
 
     private static void drawVertical(Graphics2D g, String text, int x, int y) {
