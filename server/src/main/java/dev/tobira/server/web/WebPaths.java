@@ -1,0 +1,31 @@
+package dev.tobira.server.web;
+
+/**
+ * Where a {@link SignInSite}'s pages and forms are, each with the query it carries (the managed login
+ * carries the authorization request's). The {@code *Page} paths are the ones the language links
+ * extend with {@code lang}, so they carry the query without it.
+ */
+public record WebPaths(String signInPage, String signIn, String signInEmailCode, String codePage, String code,
+        String codeResend, String codeCancel, String signUpPage, String signUp, String signUpPasswordless,
+        String confirmPage, String confirm, String confirmResend) {
+
+    /** The web app's own paths. */
+    public static final WebPaths WEB_APP = new WebPaths("/", "/sign-in", "/sign-in/email-code", "/code", "/code",
+            "/code/resend", "/code/cancel", "/sign-up", "/sign-up", "/sign-up/passwordless", "/confirm", "/confirm",
+            "/confirm/resend");
+
+    /**
+     * A managed login's paths under {@code base} (such as {@code /my-shop}), Cognito's {@code /login},
+     * {@code /signup} and {@code /confirmUser} with their forms below them.
+     *
+     * @param query the query every path carries, {@code ?…} or empty
+     * @param queryWithoutLang the same without {@code lang}
+     */
+    public static WebPaths managedLogin(String base, String query, String queryWithoutLang) {
+        return new WebPaths(base + "/login" + queryWithoutLang, base + "/login" + query,
+                base + "/login/email-code" + query, base + "/login/code" + queryWithoutLang, base + "/login/code" + query,
+                base + "/login/code/resend" + query, base + "/login/code/cancel" + query, base + "/signup" + queryWithoutLang,
+                base + "/signup" + query, base + "/signup/passwordless" + query, base + "/confirmUser" + queryWithoutLang,
+                base + "/confirmUser" + query, base + "/confirmUser/resend" + query);
+    }
+}
