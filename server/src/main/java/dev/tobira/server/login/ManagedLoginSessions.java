@@ -113,7 +113,10 @@ public final class ManagedLoginSessions {
     /** The session in {@code value}, when it was sealed by this server for {@code domain}. */
     private Optional<Session> open(String value, String domain) {
         try {
-            byte[] all = Base64.getUrlDecoder().decode(value);
+            // RFC 6265 lets a cookie-value come in double quotes (java.net's CookieManager sends it so).
+            String unquoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                    ? value.substring(1, value.length() - 1) : value;
+            byte[] all = Base64.getUrlDecoder().decode(unquoted);
             if (all.length <= IV_BYTES) {
                 return Optional.empty();
             }

@@ -1,0 +1,266 @@
+package dev.tobira.server.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tobira.server.RunningTobira;
+import dev.tobira.server.dev.DevPool;
+import dev.tobira.server.interop.DevOutbox;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
+
+/**
+ * The managed login over HTTP, as a browser without JavaScript walks it: {@code /oauth2/authorize} →
+ * {@code /<domain>/login} → the client's callback with a code, for each design, with the dev pool's
+ * built-in triggers and the dev outbox's codes.
+ */
+class ManagedLoginHttpTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String PASSWORD = "Correct-Horse-9";
+    private static final String DOMAIN = "login-test";
+    private static final String CALLBACK = "http://127.0.0.1:9/callback";
+    private static final String SIGNED_OUT = "http://127.0.0.1:9/signed-out";
+
+    private static RunningTobira tobira;
+    private static String base;
+    private static String clientId;
+
+    @BeforeAll
+    static void start() {
+        tobira = RunningTobira.devInMemory();
+        base = tobira.endpoint();
+        String pool = DevPool.poolId("us-east-1");
+        try (CognitoIdentityProviderClient cognito = tobira.client()) {
+            cognito.createUserPoolDomain(b -> b.userPoolId(pool).domain(DOMAIN));
+            clientId = cognito.createUserPoolClient(b -> b.userPoolId(pool).clientName("managed-login")
+                    .generateSecret(true)
+                    .explicitAuthFlowsWithStrings("ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_USER_AUTH",
+                            "ALLOW_REFRESH_TOKEN_AUTH")
+                    .allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthFlowsUserPoolClient(true)
+                    .allowedOAuthScopes("openid", "email").supportedIdentityProviders("COGNITO")
+                    .callbackURLs(CALLBACK).logoutURLs(SIGNED_OUT)).userPoolClient().clientId();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        tobira.close();
+    }
+
+    @Test
+    void loginWhenPasswordThenEmailedCodeThenCallbackWithCodeAndState() throws Exception {
+        Visitor visitor = new Visitor();
+        String email = confirmedUser("pw-code");
+        HttpResponse<String> login = visitor.authorize(Map.of());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("id=\"password-sign-in\"", "id=\"code-sign-in\"");
+
+        HttpResponse<String> password = visitor.post(login, "password-sign-in", Map.of("email", email, "password", PASSWORD));
+        assertThat(password.statusCode()).isEqualTo(302);
+        assertThat(location(password)).startsWith(base + "/" + DOMAIN + "/login/code?");
+        HttpResponse<String> codePage = visitor.get(location(password));
+        assertThat(codePage.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> done = visitor.post(codePage, "code-form",
+                Map.of("code", DevOutbox.latestCode(base, email, 6)));
+        assertCallbackWithCode(done);
+    }
+
+    @Test
+    void loginWhenPasswordlessEmailCodeThenCallbackWithCode() throws Exception {
+        Visitor visitor = new Visitor();
+        String email = confirmedUser("otp");
+        HttpResponse<String> login = visitor.authorize(Map.of());
+        HttpResponse<String> sent = visitor.post(login, "code-sign-in", Map.of("email", email));
+        assertThat(location(sent)).startsWith(base + "/" + DOMAIN + "/login/code?");
+        HttpResponse<String> codePage = visitor.get(location(sent));
+        // Cognito's EMAIL_OTP codes have 8 digits.
+        assertCallbackWithCode(visitor.post(codePage, "code-form", Map.of("code", DevOutbox.latestCode(base, email, 8))));
+    }
+
+    @Test
+    void loginWhenLangJaThenJapanesePages() throws Exception {
+        HttpResponse<String> login = new Visitor().authorize(Map.of("lang", "ja"));
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("<html lang=\"ja\"", "ログイン");
+    }
+
+    @Test
+    void loginWhenSignedInAlreadyThenStraightBackToTheClient() throws Exception {
+        Visitor visitor = new Visitor();
+        String email = confirmedUser("again");
+        signIn(visitor, email);
+        HttpResponse<String> again = visitor.authorize(Map.of("state", "second"));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(302);
+        assertThat(location(again)).startsWith(CALLBACK + "?code=").endsWith("&state=second");
+    }
+
+    @Test
+    void logoutWhenLogoutUriRegisteredThenSessionEndsAndRedirected() throws Exception {
+        Visitor visitor = new Visitor();
+        signIn(visitor, confirmedUser("logout"));
+        HttpResponse<String> out = visitor.get(base + "/" + DOMAIN + "/logout?client_id=" + clientId + "&logout_uri="
+                + encode(SIGNED_OUT));
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(location(out)).isEqualTo(SIGNED_OUT);
+        assertThat(out.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("TOBIRA_LOGIN=;").contains("Max-Age=0", "Path=/" + DOMAIN + "/"));
+        HttpResponse<String> login = visitor.authorize(Map.of());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("id=\"password-sign-in\"");
+    }
+
+    @Test
+    void logoutWhenRedirectUriThenSessionEndsAndLoginShownAgain() throws Exception {
+        Visitor visitor = new Visitor();
+        signIn(visitor, confirmedUser("relogin"));
+        HttpResponse<String> out = visitor.get(base + "/" + DOMAIN + "/logout?" + query(authorizeQuery(Map.of())));
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(location(out)).startsWith(base + "/" + DOMAIN + "/login?");
+        HttpResponse<String> login = visitor.get(location(out));
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("id=\"password-sign-in\"");
+    }
+
+    @Test
+    void logoutWhenLogoutUriNotRegisteredThenErrorPageAndSessionKept() throws Exception {
+        Visitor visitor = new Visitor();
+        signIn(visitor, confirmedUser("mismatch"));
+        HttpResponse<String> refused = visitor.get(base + "/" + DOMAIN + "/logout?client_id=" + clientId
+                + "&logout_uri=" + encode("http://127.0.0.1:9/elsewhere"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("redirect_mismatch");
+        assertThat(visitor.authorize(Map.of()).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void logoutWhenNoClientIdOrNoDestinationThenErrorPage() throws Exception {
+        Visitor visitor = new Visitor();
+        HttpResponse<String> noClient = visitor.get(base + "/" + DOMAIN + "/logout?logout_uri=" + encode(SIGNED_OUT));
+        assertThat(noClient.statusCode()).isEqualTo(400);
+        assertThat(noClient.body()).contains("client_id");
+        HttpResponse<String> nowhere = visitor.get(base + "/" + DOMAIN + "/logout?client_id=" + clientId);
+        assertThat(nowhere.statusCode()).isEqualTo(400);
+        assertThat(nowhere.body()).contains("redirect_uri");
+    }
+
+    @Test
+    void loginWhenClientUnknownThenErrorPageNotARedirect() throws Exception {
+        HttpResponse<String> refused = new Visitor().get(base + "/" + DOMAIN + "/login?"
+                + query(authorizeQuery(Map.of("client_id", "nosuchclient000000000000"))));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Location")).isEmpty();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private static void signIn(Visitor visitor, String email) throws Exception {
+        HttpResponse<String> login = visitor.authorize(Map.of());
+        HttpResponse<String> password = visitor.post(login, "password-sign-in", Map.of("email", email, "password", PASSWORD));
+        HttpResponse<String> codePage = visitor.get(location(password));
+        assertCallbackWithCode(visitor.post(codePage, "code-form", Map.of("code", DevOutbox.latestCode(base, email, 6))));
+    }
+
+    private static void assertCallbackWithCode(HttpResponse<String> done) {
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+        assertThat(location(done)).startsWith(CALLBACK + "?code=").endsWith("&state=xyz");
+        assertThat(done.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("TOBIRA_LOGIN=").contains("Path=/" + DOMAIN + "/", "HttpOnly", "SameSite=Lax")
+                .doesNotContain("Secure"));
+    }
+
+    private static Map<String, String> authorizeQuery(Map<String, String> overrides) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", clientId);
+        query.put("response_type", "code");
+        query.put("scope", "openid email");
+        query.put("redirect_uri", CALLBACK);
+        query.put("state", "xyz");
+        query.putAll(overrides);
+        return query;
+    }
+
+    private static String confirmedUser(String name) {
+        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String pool = DevPool.poolId("us-east-1");
+        try (CognitoIdentityProviderClient cognito = tobira.client()) {
+            cognito.adminCreateUser(b -> b.userPoolId(pool).username(email).messageAction(MessageActionType.SUPPRESS)
+                    .userAttributes(AttributeType.builder().name("email").value(email).build(),
+                            AttributeType.builder().name("email_verified").value("true").build()));
+            cognito.adminSetUserPassword(b -> b.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
+        }
+        return email;
+    }
+
+    private static String location(HttpResponse<?> response) {
+        String location = response.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
+                "no Location: " + response.statusCode() + " " + response.body()));
+        return location.startsWith("/") ? base + location : location;
+    }
+
+    private static String query(Map<String, String> query) {
+        return query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A browser without JavaScript: cookies kept, redirects not followed. */
+    private static final class Visitor {
+        private final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        /** {@code /oauth2/authorize} with the test client's query and {@code overrides}; its redirect to the login followed. */
+        HttpResponse<String> authorize(Map<String, String> overrides) throws Exception {
+            HttpResponse<String> authorize = get(base + "/" + DOMAIN + "/oauth2/authorize?" + query(authorizeQuery(overrides)));
+            assertThat(authorize.statusCode()).as(authorize.body()).isEqualTo(302);
+            assertThat(location(authorize)).startsWith(base + "/" + DOMAIN + "/login?");
+            return get(location(authorize));
+        }
+
+        HttpResponse<String> get(String url) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Posts the form {@code formId} of {@code page} to its action, with its CSRF token and {@code fields}. */
+        HttpResponse<String> post(HttpResponse<String> page, String formId, Map<String, String> fields) throws Exception {
+            Matcher form = Pattern.compile("<form[^>]*action=\"([^\"]*)\"[^>]*id=\"" + formId + "\"").matcher(page.body());
+            assertThat(form.find()).as("form " + formId + " in " + page.body()).isTrue();
+            Matcher csrf = CSRF.matcher(page.body().substring(form.start()));
+            assertThat(csrf.find()).isTrue();
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            all.put("_csrf", csrf.group(1));
+            String action = form.group(1).replace("&amp;", "&");
+            return http.send(HttpRequest.newBuilder(URI.create(base + action))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(query(all))).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+}
