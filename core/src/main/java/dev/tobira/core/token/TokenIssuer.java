@@ -117,6 +117,29 @@ public final class TokenIssuer {
      * <p>Creates the pool's current keys if it has none yet.
      */
     public IssuedTokens issue(TokenRequest request) {
+        return issue(request, Optional.empty());
+    }
+
+    /**
+     * Tokens of the OAuth 2.0 endpoints: as {@link #issue(TokenRequest)}, except that the access token's
+     * {@code scope} is the granted scopes (then the trigger's changes) instead of {@value #SIGNIN_SCOPE}, and the
+     * ID token starts with {@code at_hash} (OIDC Core §3.1.3.6: base64url of the left half of the SHA-256 of
+     * the access token) and carries {@code nonce} after {@code cognito:username} when the request had one, in
+     * the order of Cognito's hosted UI tokens.
+     */
+    public IssuedTokens issue(TokenRequest request, OAuthGrant grant) {
+        return issue(request, Optional.of(grant));
+    }
+
+    /** What an OAuth 2.0 grant adds to a sign-in's tokens: the granted scopes and the OIDC {@code nonce}. */
+    public record OAuthGrant(List<String> scopes, Optional<String> nonce) {
+        public OAuthGrant {
+            scopes = List.copyOf(scopes);
+            Objects.requireNonNull(nonce, "nonce");
+        }
+    }
+
+    private IssuedTokens issue(TokenRequest request, Optional<OAuthGrant> grant) {
         UserPoolClient client = request.client();
         User user = request.user();
         Authentication authentication = request.authentication();
@@ -130,7 +153,28 @@ public final class TokenIssuer {
 
         TokenCustomization changes = request.customization();
         GroupClaims groups = changes.groupOverride().orElseGet(() -> GroupClaims.of(request.groups()));
-        JWTClaimsSet.Builder id = new JWTClaimsSet.Builder().subject(user.sub());
+        JWTClaimsSet.Builder accessClaims = new JWTClaimsSet.Builder().subject(user.sub());
+        addGroups(accessClaims, groups);
+        accessClaims
+                .issuer(issuer(userPoolId))
+                .claim("client_id", client.clientId())
+                .claim("origin_jti", authentication.originJti())
+                .claim("event_id", authentication.eventId())
+                .claim("token_use", TokenUse.ACCESS.claim())
+                .claim("scope", scope(grant.map(OAuthGrant::scopes).orElse(List.of(SIGNIN_SCOPE)), changes))
+                .claim("auth_time", authentication.authTime().getEpochSecond())
+                .expirationTime(Date.from(accessExpiresAt))
+                .issueTime(Date.from(issuedAt))
+                .jwtID(accessJti)
+                .claim("username", user.username());
+        customize(accessClaims, changes.accessClaimsToAdd(), changes.accessClaimsToSuppress());
+        String accessToken = sign(accessClaims.build(), keys.current(userPoolId, TokenUse.ACCESS));
+
+        JWTClaimsSet.Builder id = new JWTClaimsSet.Builder();
+        if (grant.isPresent()) {
+            id.claim("at_hash", atHash(accessToken));
+        }
+        id.subject(user.sub());
         addGroups(id, groups);
         for (Attribute attribute : readableAttributes(client, user)) {
             id.claim(attribute.name(), BOOLEAN_ATTRIBUTES.contains(attribute.name())
@@ -141,8 +185,9 @@ public final class TokenIssuer {
             id.claim("cognito:roles", groups.roles());
         }
         id.issuer(issuer(userPoolId))
-                .claim("cognito:username", user.username())
-                .claim("origin_jti", authentication.originJti())
+                .claim("cognito:username", user.username());
+        grant.flatMap(OAuthGrant::nonce).ifPresent(nonce -> id.claim("nonce", nonce));
+        id.claim("origin_jti", authentication.originJti())
                 .audience(client.clientId())
                 .claim("event_id", authentication.eventId())
                 .claim("token_use", TokenUse.ID.claim())
@@ -152,25 +197,8 @@ public final class TokenIssuer {
                 .jwtID(idJti);
         customize(id, changes.idClaimsToAdd(), changes.idClaimsToSuppress());
 
-        JWTClaimsSet.Builder accessClaims = new JWTClaimsSet.Builder().subject(user.sub());
-        addGroups(accessClaims, groups);
-        accessClaims
-                .issuer(issuer(userPoolId))
-                .claim("client_id", client.clientId())
-                .claim("origin_jti", authentication.originJti())
-                .claim("event_id", authentication.eventId())
-                .claim("token_use", TokenUse.ACCESS.claim())
-                .claim("scope", scope(changes))
-                .claim("auth_time", authentication.authTime().getEpochSecond())
-                .expirationTime(Date.from(accessExpiresAt))
-                .issueTime(Date.from(issuedAt))
-                .jwtID(accessJti)
-                .claim("username", user.username());
-        customize(accessClaims, changes.accessClaimsToAdd(), changes.accessClaimsToSuppress());
-        JWTClaimsSet access = accessClaims.build();
-
         return new IssuedTokens(
-                sign(access, keys.current(userPoolId, TokenUse.ACCESS)),
+                accessToken,
                 sign(id.build(), keys.current(userPoolId, TokenUse.ID)),
                 Math.toIntExact(accessValidity.toSeconds()),
                 accessExpiresAt,
@@ -290,16 +318,31 @@ public final class TokenIssuer {
                 .forEach(name -> claims.claim(name, null));
     }
 
-    /** {@value #SIGNIN_SCOPE} with a trigger's scopes added after it, less the ones it suppressed. */
-    private static String scope(TokenCustomization changes) {
-        java.util.LinkedHashSet<String> scopes = new java.util.LinkedHashSet<>();
-        scopes.add(SIGNIN_SCOPE);
+    /** {@code at_hash}: base64url (no padding) of the left 128 bits of the access token's SHA-256 (RS256). */
+    static String atHash(String accessToken) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(accessToken.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(java.util.Arrays.copyOf(digest, digest.length / 2));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    /** The granted scopes with a trigger's scopes added after them, less the ones it suppressed. */
+    private static String scope(List<String> granted, TokenCustomization changes) {
+        java.util.LinkedHashSet<String> scopes = new java.util.LinkedHashSet<>(granted);
         scopes.addAll(changes.scopesToAdd());
         changes.scopesToSuppress().forEach(scopes::remove);
         return String.join(" ", scopes);
     }
 
-    private static List<Attribute> readableAttributes(UserPoolClient client, User user) {
+    /**
+     * The user's attributes that {@code client} may read (its {@code ReadAttributes}, all when empty), without
+     * {@code sub} and developer-only ones, in the user's order: what ID tokens and {@code /oauth2/userInfo} show.
+     */
+    public static List<Attribute> readableAttributes(UserPoolClient client, User user) {
         List<String> readable = client.readAttributes();
         return user.attributes().stream()
                 .filter(a -> !a.name().equals("sub") && !a.name().startsWith(DEVELOPER_ONLY_PREFIX))

@@ -157,7 +157,7 @@ class ClientCredentialsTokenTest {
                 "unauthorized_client", post("/shop/oauth2/token", basic(web.clientId(), web.clientSecret()),
                         "grant_type=client_credentials&scope=orders%2Fread"),
                 "unsupported_grant_type", post("/shop/oauth2/token", basic(machine.clientId(), machine.clientSecret()),
-                        "grant_type=authorization_code&code=abc"),
+                        "grant_type=password&username=a&password=b"),
                 "invalid_request", post("/shop/oauth2/token", basic(machine.clientId(), machine.clientSecret()),
                         "scope=orders%2Fread"));
         refused.forEach((error, response) -> {
