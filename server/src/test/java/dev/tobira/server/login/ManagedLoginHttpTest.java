@@ -44,6 +44,7 @@ class ManagedLoginHttpTest {
     private static RunningTobira tobira;
     private static String base;
     private static String clientId;
+    private static String clientSecret;
 
     @BeforeAll
     static void start() {
@@ -52,13 +53,15 @@ class ManagedLoginHttpTest {
         String pool = DevPool.poolId("us-east-1");
         try (CognitoIdentityProviderClient cognito = tobira.client()) {
             cognito.createUserPoolDomain(b -> b.userPoolId(pool).domain(DOMAIN));
-            clientId = cognito.createUserPoolClient(b -> b.userPoolId(pool).clientName("managed-login")
+            var client = cognito.createUserPoolClient(b -> b.userPoolId(pool).clientName("managed-login")
                     .generateSecret(true)
                     .explicitAuthFlowsWithStrings("ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_USER_AUTH",
                             "ALLOW_REFRESH_TOKEN_AUTH")
                     .allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthFlowsUserPoolClient(true)
                     .allowedOAuthScopes("openid", "email").supportedIdentityProviders("COGNITO")
-                    .callbackURLs(CALLBACK).logoutURLs(SIGNED_OUT)).userPoolClient().clientId();
+                    .callbackURLs(CALLBACK).logoutURLs(SIGNED_OUT)).userPoolClient();
+            clientId = client.clientId();
+            clientSecret = client.clientSecret();
         }
     }
 
@@ -84,6 +87,20 @@ class ManagedLoginHttpTest {
         HttpResponse<String> done = visitor.post(codePage, "code-form",
                 Map.of("code", DevOutbox.latestCode(base, email, 6)));
         assertCallbackWithCode(done);
+
+        // The client redeems the code at the token endpoint, authenticated with its secret.
+        String code = decode(location(done).replaceFirst(".*[?&]code=([^&]+).*", "$1"));
+        HttpResponse<String> tokens = visitor.http.send(HttpRequest.newBuilder(URI.create(base + "/" + DOMAIN + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(query(Map.of("grant_type", "authorization_code", "code", code,
+                        "redirect_uri", CALLBACK)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        assertThat(tokens.body()).contains("\"id_token\"", "\"access_token\"", "\"refresh_token\"");
+        String idToken = tokens.body().replaceFirst(".*\"id_token\":\"([^\"]+)\".*", "$1");
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"email\":\"" + email + "\"");
     }
 
     @Test
