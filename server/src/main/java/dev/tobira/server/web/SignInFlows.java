@@ -104,7 +104,7 @@ public final class SignInFlows {
     public String codePage(SignInSite site, HttpServletRequest request, Model model) {
         Optional<CodeEntry> entry = state(request, site.key(CODE), CodeEntry.class);
         if (entry.isEmpty()) {
-            return "redirect:" + site.paths().signIn();
+            return "redirect:" + site.paths().signInPage();
         }
         return codeView(site, model, entry.get());
     }
@@ -113,7 +113,7 @@ public final class SignInFlows {
             Model model) {
         Optional<CodeEntry> found = state(request, site.key(CODE), CodeEntry.class);
         if (found.isEmpty()) {
-            return "redirect:" + site.paths().signIn();
+            return "redirect:" + site.paths().signInPage();
         }
         CodeEntry entry = found.get();
         Optional<WebError> refused = code.isBlank() ? Optional.of(WebError.of("error.code-required"))
@@ -154,7 +154,7 @@ public final class SignInFlows {
             Model model, RedirectAttributes redirect) {
         Optional<CodeEntry> found = state(request, site.key(CODE), CodeEntry.class);
         if (found.isEmpty()) {
-            return "redirect:" + site.paths().signIn();
+            return "redirect:" + site.paths().signInPage();
         }
         CodeEntry entry = found.get();
         boolean needsPassword = entry.method() == Method.PASSWORD_AND_EMAIL_CODE;
@@ -182,7 +182,7 @@ public final class SignInFlows {
     public String cancelCode(SignInSite site, HttpServletRequest request, RedirectAttributes redirect) {
         remove(request, site.key(CODE));
         redirect.addFlashAttribute("notice", WebError.of("notice.sign-in-cancelled"));
-        return "redirect:" + site.paths().signIn();
+        return "redirect:" + site.paths().signInPage();
     }
 
     private String codeView(SignInSite site, Model model, CodeEntry entry) {
@@ -239,7 +239,7 @@ public final class SignInFlows {
                     LocaleContextHolder.getLocale().getLanguage());
             if (result.confirmed()) {
                 redirect.addFlashAttribute("notice", WebError.of("notice.confirmed"));
-                return "redirect:" + site.paths().signIn();
+                return "redirect:" + site.paths().signInPage();
             }
             set(request, site.key(CONFIRMATION), new Confirmation(email, password.isEmpty(),
                     result.session().orElse(""), result.destination(), clock.instant()));
@@ -264,7 +264,7 @@ public final class SignInFlows {
     public String confirmPage(SignInSite site, HttpServletRequest request, Model model) {
         Optional<Confirmation> confirmation = state(request, site.key(CONFIRMATION), Confirmation.class);
         if (confirmation.isEmpty()) {
-            return "redirect:" + site.paths().signUp();
+            return "redirect:" + site.paths().signUpPage();
         }
         return confirmView(site, model, confirmation.get());
     }
@@ -273,7 +273,7 @@ public final class SignInFlows {
             Model model, RedirectAttributes redirect) {
         Optional<Confirmation> found = state(request, site.key(CONFIRMATION), Confirmation.class);
         if (found.isEmpty()) {
-            return "redirect:" + site.paths().signUp();
+            return "redirect:" + site.paths().signUpPage();
         }
         Confirmation confirmation = found.get();
         confirmView(site, model, confirmation);
@@ -306,14 +306,14 @@ public final class SignInFlows {
         redirect.addFlashAttribute("notice", WebError.of(confirmation.passwordless()
                 ? "notice.confirmed-passwordless" : "notice.confirmed"));
         redirect.addFlashAttribute(confirmation.passwordless() ? "codeEmail" : "email", confirmation.email());
-        return "redirect:" + site.paths().signIn();
+        return "redirect:" + site.paths().signInPage();
     }
 
     public String resendConfirmation(SignInSite site, HttpServletRequest request, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         Optional<Confirmation> found = state(request, site.key(CONFIRMATION), Confirmation.class);
         if (found.isEmpty()) {
-            return "redirect:" + site.paths().signUp();
+            return "redirect:" + site.paths().signUpPage();
         }
         Confirmation confirmation = found.get();
         confirmView(site, model, confirmation);
@@ -333,7 +333,7 @@ public final class SignInFlows {
             if (error.key().equals("error.already-confirmed")) {
                 remove(request, site.key(CONFIRMATION));
                 redirect.addFlashAttribute("notice", WebError.of("notice.confirmed"));
-                return "redirect:" + site.paths().signIn();
+                return "redirect:" + site.paths().signInPage();
             }
             return failed(model, response, error, "web/confirm");
         }

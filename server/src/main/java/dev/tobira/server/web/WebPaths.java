@@ -2,8 +2,9 @@ package dev.tobira.server.web;
 
 /**
  * Where a {@link SignInSite}'s pages and forms are, each with the query it carries (the managed login
- * carries the authorization request's). The {@code *Page} paths are the ones the language links
- * extend with {@code lang}, so they carry the query without it.
+ * carries the authorization request's). The {@code *Page} paths are where the steps redirect to and
+ * what the language links extend with {@code lang}, so they carry the query without it (the language
+ * chosen on arrival is kept in a cookie).
  */
 public record WebPaths(String signInPage, String signIn, String signInEmailCode, String codePage, String code,
         String codeResend, String codeCancel, String signUpPage, String signUp, String signUpPasswordless,

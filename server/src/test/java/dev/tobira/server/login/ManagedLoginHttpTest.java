@@ -3,7 +3,6 @@ package dev.tobira.server.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tobira.server.RunningTobira;
-import dev.tobira.server.dev.DevPool;
 import dev.tobira.server.interop.DevOutbox;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -15,18 +14,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 
 /**
  * The managed login over HTTP, as a browser without JavaScript walks it: {@code /oauth2/authorize} →
@@ -36,7 +31,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowTy
 class ManagedLoginHttpTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final String PASSWORD = "Correct-Horse-9";
+    private static final String PASSWORD = ManagedLoginFixture.PASSWORD;
     private static final String DOMAIN = "login-test";
     private static final String CALLBACK = "http://127.0.0.1:9/callback";
     private static final String SIGNED_OUT = "http://127.0.0.1:9/signed-out";
@@ -50,19 +45,9 @@ class ManagedLoginHttpTest {
     static void start() {
         tobira = RunningTobira.devInMemory();
         base = tobira.endpoint();
-        String pool = DevPool.poolId("us-east-1");
-        try (CognitoIdentityProviderClient cognito = tobira.client()) {
-            cognito.createUserPoolDomain(b -> b.userPoolId(pool).domain(DOMAIN));
-            var client = cognito.createUserPoolClient(b -> b.userPoolId(pool).clientName("managed-login")
-                    .generateSecret(true)
-                    .explicitAuthFlowsWithStrings("ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_USER_AUTH",
-                            "ALLOW_REFRESH_TOKEN_AUTH")
-                    .allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthFlowsUserPoolClient(true)
-                    .allowedOAuthScopes("openid", "email").supportedIdentityProviders("COGNITO")
-                    .callbackURLs(CALLBACK).logoutURLs(SIGNED_OUT)).userPoolClient();
-            clientId = client.clientId();
-            clientSecret = client.clientSecret();
-        }
+        var client = ManagedLoginFixture.domainAndClient(tobira, DOMAIN, CALLBACK, List.of(SIGNED_OUT));
+        clientId = client.clientId();
+        clientSecret = client.clientSecret();
     }
 
     @AfterAll
@@ -218,15 +203,7 @@ class ManagedLoginHttpTest {
     }
 
     private static String confirmedUser(String name) {
-        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String pool = DevPool.poolId("us-east-1");
-        try (CognitoIdentityProviderClient cognito = tobira.client()) {
-            cognito.adminCreateUser(b -> b.userPoolId(pool).username(email).messageAction(MessageActionType.SUPPRESS)
-                    .userAttributes(AttributeType.builder().name("email").value(email).build(),
-                            AttributeType.builder().name("email_verified").value("true").build()));
-            cognito.adminSetUserPassword(b -> b.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
-        }
-        return email;
+        return ManagedLoginFixture.confirmedUser(tobira, name);
     }
 
     private static String location(HttpResponse<?> response) {
