@@ -34,7 +34,7 @@ public class ManagedLoginConfiguration implements WebMvcConfigurer {
 
     /** The managed login's pages, under any prefix domain. */
     static final String[] PAGES = {"/*/login", "/*/login/**", "/*/signup", "/*/signup/**", "/*/confirmUser",
-        "/*/confirmUser/**", "/*/logout"};
+        "/*/confirmUser/**", "/*/forgotPassword", "/*/confirmForgotPassword", "/*/logout"};
 
     /**
      * What the pages may load. No {@code form-action}: after the last form the browser is redirected to

@@ -193,6 +193,37 @@ public class ManagedLoginController {
                 (authorization, site) -> flows.resendConfirmation(site, request, response, model, redirect));
     }
 
+    // ---- forgotten password ----------------------------------------------------------------------
+
+    @GetMapping(DOMAIN + "/forgotPassword")
+    public String forgotPasswordPage(@PathVariable("domain") String domain, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return page(domain, request, response, model, (authorization, site) -> flows.forgotPasswordView(site, model));
+    }
+
+    @PostMapping(DOMAIN + "/forgotPassword")
+    public String forgotPassword(@PathVariable("domain") String domain,
+            @RequestParam(name = "email", defaultValue = "") String email, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return page(domain, request, response, model,
+                (authorization, site) -> flows.forgotPassword(site, email, request, response, model));
+    }
+
+    @GetMapping(DOMAIN + "/confirmForgotPassword")
+    public String resetPasswordPage(@PathVariable("domain") String domain, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return page(domain, request, response, model,
+                (authorization, site) -> flows.resetPasswordPage(site, request, model));
+    }
+
+    @PostMapping(DOMAIN + "/confirmForgotPassword")
+    public String resetPassword(@PathVariable("domain") String domain, @RequestParam(name = "code", defaultValue = "") String code,
+            @RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return page(domain, request, response, model,
+                (authorization, site) -> flows.resetPassword(site, code, password, request, response, model, redirect));
+    }
+
     // ---- logout ----------------------------------------------------------------------------------
 
     /**

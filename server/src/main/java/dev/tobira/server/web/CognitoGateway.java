@@ -165,6 +165,18 @@ public final class CognitoGateway implements AutoCloseable {
                 .secretHash(secretHash(email).orElse(null))).codeDeliveryDetails());
     }
 
+    /** {@code ForgotPassword}; returns the masked address the reset code went to. */
+    public String forgotPassword(String email) {
+        return destination(cognito.forgotPassword(b -> b.clientId(app.clientId()).username(email)
+                .secretHash(secretHash(email).orElse(null))).codeDeliveryDetails());
+    }
+
+    /** {@code ConfirmForgotPassword}: the reset code and the new password. */
+    public void confirmForgotPassword(String email, String code, String newPassword) {
+        cognito.confirmForgotPassword(b -> b.clientId(app.clientId()).username(email).confirmationCode(code)
+                .password(newPassword).secretHash(secretHash(email).orElse(null)));
+    }
+
     /**
      * Password then an emailed code: {@code InitiateAuth CUSTOM_AUTH} starting with SRP
      * ({@code CHALLENGE_NAME=SRP_A}), the {@code PASSWORD_VERIFIER} proof, then normally a

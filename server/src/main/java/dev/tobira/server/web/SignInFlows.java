@@ -5,6 +5,7 @@ import dev.tobira.server.web.WebState.Account;
 import dev.tobira.server.web.WebState.CodeEntry;
 import dev.tobira.server.web.WebState.Confirmation;
 import dev.tobira.server.web.WebState.Method;
+import dev.tobira.server.web.WebState.PasswordReset;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 
 /**
- * The sign-in, code, sign-up and confirmation steps of the web pages, for any {@link SignInSite}: the
+ * The sign-in, code, sign-up, confirmation and password-reset steps of the web pages, for any {@link SignInSite}: the
  * web app's ({@link WebController}) and each domain's managed login. Every step is a form post answered
  * with a redirect (or with the same page and a sentence saying what went wrong). What a visitor is in
  * the middle of lives in the server-side session ({@link WebState}), under the site's names; tokens
@@ -32,6 +33,7 @@ public final class SignInFlows {
 
     static final String CONFIRMATION = "confirmation";
     static final String CODE = "code";
+    static final String RESET = "reset";
 
     private static final Logger log = LoggerFactory.getLogger(SignInFlows.class);
 
@@ -352,6 +354,75 @@ public final class SignInFlows {
         Duration left = site.resendCooldown().minus(since);
         // Rounded up: "wait 1 second" while any part of it is left.
         return left.isNegative() || left.isZero() ? 0 : (left.toMillis() + 999) / 1000;
+    }
+
+    // ---- forgotten password ----------------------------------------------------------------------
+
+    /** The page asking for the email address to send a reset code to. */
+    public String forgotPasswordView(SignInSite site, Model model) {
+        site(site, model, site.paths().forgotPasswordPage());
+        return "web/forgot-password";
+    }
+
+    public String forgotPassword(SignInSite site, String email, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        forgotPasswordView(site, model);
+        model.addAttribute("email", email.strip());
+        Optional<WebError> refused = email.isBlank() ? Optional.of(WebError.of("error.email-required"))
+                : limited(site, request, response, email);
+        if (refused.isPresent()) {
+            return failed(model, response, refused.get(), "web/forgot-password");
+        }
+        try {
+            String destination = site.cognito().forgotPassword(email.strip());
+            set(request, site.key(RESET), new PasswordReset(email.strip(), destination));
+            return "redirect:" + site.paths().resetPassword();
+        } catch (CognitoIdentityProviderException e) {
+            return failed(model, response, WebErrors.of(e), "web/forgot-password");
+        }
+    }
+
+    public String resetPasswordPage(SignInSite site, HttpServletRequest request, Model model) {
+        Optional<PasswordReset> reset = state(request, site.key(RESET), PasswordReset.class);
+        if (reset.isEmpty()) {
+            return "redirect:" + site.paths().forgotPasswordPage();
+        }
+        return resetPasswordView(site, model, reset.get());
+    }
+
+    public String resetPassword(SignInSite site, String code, String password, HttpServletRequest request,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        Optional<PasswordReset> found = state(request, site.key(RESET), PasswordReset.class);
+        if (found.isEmpty()) {
+            return "redirect:" + site.paths().forgotPasswordPage();
+        }
+        resetPasswordView(site, model, found.get());
+        Optional<WebError> refused = code.isBlank() ? Optional.of(WebError.of("error.code-required"))
+                : password.isEmpty() ? Optional.of(WebError.of("error.password-required"))
+                : limited(site, request, response, found.get().email());
+        if (refused.isPresent()) {
+            return failed(model, response, refused.get(), "web/reset-password");
+        }
+        try {
+            site.cognito().confirmForgotPassword(found.get().email(), code.strip(), password);
+        } catch (CognitoIdentityProviderException e) {
+            WebError error = WebErrors.of(e);
+            if (error.key().equals("error.password-too-short")) {
+                error = WebError.of(error.key(), site.passwordRules().minimumLength());
+            }
+            return failed(model, response, error, "web/reset-password");
+        }
+        remove(request, site.key(RESET));
+        redirect.addFlashAttribute("notice", WebError.of("notice.password-reset"));
+        redirect.addFlashAttribute("email", found.get().email());
+        return "redirect:" + site.paths().signInPage();
+    }
+
+    private String resetPasswordView(SignInSite site, Model model, PasswordReset reset) {
+        site(site, model, site.paths().resetPasswordPage());
+        model.addAttribute("reset", reset);
+        model.addAttribute("rules", site.passwordRules());
+        return "web/reset-password";
     }
 
     // ---- shared ----------------------------------------------------------------------------------

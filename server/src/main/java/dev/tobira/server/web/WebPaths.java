@@ -8,16 +8,18 @@ package dev.tobira.server.web;
  */
 public record WebPaths(String signInPage, String signIn, String signInEmailCode, String codePage, String code,
         String codeResend, String codeCancel, String signUpPage, String signUp, String signUpPasswordless,
-        String confirmPage, String confirm, String confirmResend) {
+        String confirmPage, String confirm, String confirmResend, String forgotPasswordPage, String forgotPassword,
+        String resetPasswordPage, String resetPassword) {
 
-    /** The web app's own paths. */
+    /** The web app's own paths; it has no password reset pages ({@code null}). */
     public static final WebPaths WEB_APP = new WebPaths("/", "/sign-in", "/sign-in/email-code", "/code", "/code",
             "/code/resend", "/code/cancel", "/sign-up", "/sign-up", "/sign-up/passwordless", "/confirm", "/confirm",
-            "/confirm/resend");
+            "/confirm/resend", null, null, null, null);
 
     /**
      * A managed login's paths under {@code base} (such as {@code /my-shop}), Cognito's {@code /login},
-     * {@code /signup} and {@code /confirmUser} with their forms below them.
+     * {@code /signup}, {@code /confirmUser}, {@code /forgotPassword} and {@code /confirmForgotPassword}, with
+     * their other forms below them.
      *
      * @param query the query every path carries, {@code ?…} or empty
      * @param queryWithoutLang the same without {@code lang}
@@ -27,6 +29,8 @@ public record WebPaths(String signInPage, String signIn, String signInEmailCode,
                 base + "/login/email-code" + query, base + "/login/code" + queryWithoutLang, base + "/login/code" + query,
                 base + "/login/code/resend" + query, base + "/login/code/cancel" + query, base + "/signup" + queryWithoutLang,
                 base + "/signup" + query, base + "/signup/passwordless" + query, base + "/confirmUser" + queryWithoutLang,
-                base + "/confirmUser" + query, base + "/confirmUser/resend" + query);
+                base + "/confirmUser" + query, base + "/confirmUser/resend" + query,
+                base + "/forgotPassword" + queryWithoutLang, base + "/forgotPassword" + query,
+                base + "/confirmForgotPassword" + queryWithoutLang, base + "/confirmForgotPassword" + query);
     }
 }

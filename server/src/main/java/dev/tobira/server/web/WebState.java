@@ -63,4 +63,11 @@ public final class WebState {
             return new Account(email, username, method, fresh, signedInAt);
         }
     }
+
+    /**
+     * A password reset waiting for its emailed code.
+     *
+     * @param destination the masked address the code went to
+     */
+    public record PasswordReset(String email, String destination) implements Serializable {}
 }

@@ -101,6 +101,30 @@ class ManagedLoginHttpTest {
     }
 
     @Test
+    void forgotPasswordWhenCodeAndNewPasswordThenSignInWithTheNewPassword() throws Exception {
+        Visitor visitor = new Visitor();
+        String email = confirmedUser("forgot");
+        HttpResponse<String> login = visitor.authorize(Map.of());
+        Matcher link = Pattern.compile("id=\"forgot-password\" href=\"([^\"]+)\"").matcher(login.body());
+        assertThat(link.find()).isTrue();
+        HttpResponse<String> forgot = visitor.get(base + link.group(1).replace("&amp;", "&"));
+        assertThat(forgot.statusCode()).isEqualTo(200);
+        HttpResponse<String> sent = visitor.post(forgot, "forgot-form", Map.of("email", email));
+        assertThat(location(sent)).startsWith(base + "/" + DOMAIN + "/confirmForgotPassword?");
+        HttpResponse<String> reset = visitor.get(location(sent));
+        String newPassword = "Another-Horse-7";
+        HttpResponse<String> changed = visitor.post(reset, "reset-form",
+                Map.of("code", DevOutbox.latestCode(base, email, 6), "password", newPassword));
+        assertThat(location(changed)).startsWith(base + "/" + DOMAIN + "/login?");
+
+        HttpResponse<String> again = visitor.get(location(changed));
+        assertThat(again.body()).contains("Your password is changed.");
+        HttpResponse<String> password = visitor.post(again, "password-sign-in", Map.of("email", email, "password", newPassword));
+        HttpResponse<String> codePage = visitor.get(location(password));
+        assertCallbackWithCode(visitor.post(codePage, "code-form", Map.of("code", DevOutbox.latestCode(base, email, 6))));
+    }
+
+    @Test
     void loginWhenLangJaThenJapanesePages() throws Exception {
         HttpResponse<String> login = new Visitor().authorize(Map.of("lang", "ja"));
         assertThat(login.statusCode()).isEqualTo(200);
