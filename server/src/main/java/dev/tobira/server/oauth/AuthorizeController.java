@@ -3,9 +3,7 @@ package dev.tobira.server.oauth;
 import dev.tobira.core.oauth.AuthorizationException;
 import dev.tobira.core.oauth.Authorizations;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,24 +60,10 @@ public class AuthorizeController {
 
     /** The decoded query; a repeated or undecodable parameter is an error page, as the request is ambiguous. */
     static Map<String, String> query(String query) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name;
-            String value;
-            try {
-                name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw AuthorizationException.errorPage("invalid_request", "the query is not URL-encoded");
-            }
-            if (params.put(name, value) != null) {
-                throw AuthorizationException.errorPage("invalid_request", "parameter " + name + " is repeated");
-            }
+        try {
+            return FormParameters.parse(query);
+        } catch (IllegalArgumentException e) {
+            throw AuthorizationException.errorPage("invalid_request", e.getMessage());
         }
-        return params;
     }
 }

@@ -5,10 +5,8 @@ import dev.tobira.core.oauth.ClientCredentialsGrant;
 import dev.tobira.core.oauth.OAuthError;
 import dev.tobira.core.oauth.OAuthError.Code;
 import dev.tobira.core.token.TokenIssuer.ClientToken;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -159,25 +157,11 @@ public final class TokenEndpoint {
 
     /** The form's parameters; a repeated parameter is {@code invalid_request} (RFC 6749 §3.2). */
     private static Map<String, String> form(String body) {
-        Map<String, String> params = new HashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name;
-            String value;
-            try {
-                name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new OAuthError(Code.INVALID_REQUEST, "the body is not form-encoded");
-            }
-            if (params.put(name, value) != null) {
-                throw new OAuthError(Code.INVALID_REQUEST, "parameter " + name + " is repeated");
-            }
+        try {
+            return FormParameters.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw new OAuthError(Code.INVALID_REQUEST, e.getMessage());
         }
-        return params;
     }
 
     private Answer answer(int status, Map<String, ?> body) {
