@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tobira.server.RunningTobira;
 import dev.tobira.server.interop.DevOutbox;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class ManagedLoginHttpTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String PASSWORD = ManagedLoginFixture.PASSWORD;
     private static final String DOMAIN = "login-test";
     private static final String CALLBACK = "http://127.0.0.1:9/callback";
@@ -231,50 +225,32 @@ class ManagedLoginHttpTest {
     }
 
     private static String location(HttpResponse<?> response) {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
-                "no Location: " + response.statusCode() + " " + response.body()));
-        return location.startsWith("/") ? base + location : location;
+        return new LoginVisitor(base).location(response);
     }
 
     private static String query(Map<String, String> query) {
-        return query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
+        return LoginVisitor.query(query);
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return LoginVisitor.encode(value);
     }
 
-    /** A browser without JavaScript: cookies kept, redirects not followed. */
+    /** A visitor whose {@code authorize} is this test client's, with {@code overrides}. */
     private static final class Visitor {
-        private final HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final LoginVisitor browser = new LoginVisitor(base);
+        final java.net.http.HttpClient http = browser.http;
 
-        /** {@code /oauth2/authorize} with the test client's query and {@code overrides}; its redirect to the login followed. */
         HttpResponse<String> authorize(Map<String, String> overrides) throws Exception {
-            HttpResponse<String> authorize = get(base + "/" + DOMAIN + "/oauth2/authorize?" + query(authorizeQuery(overrides)));
-            assertThat(authorize.statusCode()).as(authorize.body()).isEqualTo(302);
-            assertThat(location(authorize)).startsWith(base + "/" + DOMAIN + "/login?");
-            return get(location(authorize));
+            return browser.authorize(DOMAIN, authorizeQuery(overrides));
         }
 
         HttpResponse<String> get(String url) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            return browser.get(url);
         }
 
-        /** Posts the form {@code formId} of {@code page} to its action, with its CSRF token and {@code fields}. */
         HttpResponse<String> post(HttpResponse<String> page, String formId, Map<String, String> fields) throws Exception {
-            Matcher form = Pattern.compile("<form[^>]*action=\"([^\"]*)\"[^>]*id=\"" + formId + "\"").matcher(page.body());
-            assertThat(form.find()).as("form " + formId + " in " + page.body()).isTrue();
-            Matcher csrf = CSRF.matcher(page.body().substring(form.start()));
-            assertThat(csrf.find()).isTrue();
-            Map<String, String> all = new LinkedHashMap<>(fields);
-            all.put("_csrf", csrf.group(1));
-            String action = form.group(1).replace("&amp;", "&");
-            return http.send(HttpRequest.newBuilder(URI.create(base + action))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(query(all))).build(), HttpResponse.BodyHandlers.ofString());
+            return browser.post(page, formId, fields);
         }
     }
 
