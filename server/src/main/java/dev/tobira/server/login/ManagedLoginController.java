@@ -8,7 +8,6 @@ import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
 import dev.tobira.server.config.Settings;
 import dev.tobira.server.login.ManagedLoginSessions.Session;
-import dev.tobira.server.ratelimit.RateLimiter;
 import dev.tobira.server.web.CognitoGateway;
 import dev.tobira.server.web.CognitoGateway.PasswordFlow;
 import dev.tobira.server.web.SignInFlows;
