@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -119,6 +120,14 @@ public class ManagedLoginController {
             HttpServletResponse response, Model model) {
         return page(domain, request, response, model,
                 (authorization, site) -> flows.signInWithEmailCode(site, email, request, response, model));
+    }
+
+    @PostMapping(DOMAIN + "/login/sms-code")
+    public String signInWithSmsCode(@PathVariable("domain") String domain,
+            @RequestParam(name = "phone", defaultValue = "") String phone, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return page(domain, request, response, model,
+                (authorization, site) -> flows.signInWithSmsCode(site, phone, request, response, model));
     }
 
     @GetMapping(DOMAIN + "/login/code")
@@ -354,9 +363,9 @@ public class ManagedLoginController {
                 : client.allows("ALLOW_USER_SRP_AUTH") ? Optional.of(PasswordFlow.USER_SRP_AUTH)
                 : client.allows("ALLOW_USER_PASSWORD_AUTH") ? Optional.of(PasswordFlow.USER_PASSWORD_AUTH)
                 : Optional.empty();
-        boolean emailCode = client.allows("ALLOW_USER_AUTH") && pool.policies() != null
-                && pool.policies().signInPolicy() != null
-                && pool.policies().signInPolicy().allowedFirstAuthFactors().contains("EMAIL_OTP");
+        List<String> factors = client.allows("ALLOW_USER_AUTH") && pool.policies() != null
+                && pool.policies().signInPolicy() != null ? pool.policies().signInPolicy().allowedFirstAuthFactors()
+                : List.of();
         Map<String, String> query = authorization.toQuery();
         String domain = "/" + authorization.domainPrefix();
         WebPaths paths = WebPaths.managedLogin(domain, "?" + encode(query),
@@ -365,7 +374,8 @@ public class ManagedLoginController {
         Duration session = client.authSessionDuration();
         Duration trigger = settings.limits().emailOtpTrigger().codeValidity();
         return new SignInSite(cognito.forApp(app(client, passwordFlow.orElse(PasswordFlow.USER_SRP_AUTH))),
-                pool.id(), paths, new SignInSite.Offer(passwordFlow.isPresent(), customAuth, emailCode),
+                pool.id(), paths, new SignInSite.Offer(passwordFlow.isPresent(), customAuth,
+                        factors.contains("EMAIL_OTP"), factors.contains("SMS_OTP")),
                 settings.limits().resendCooldown(),
                 new WebSettings.CodeValidity(trigger.compareTo(session) < 0 ? trigger : session, session),
                 passwordRules(pool), settings.dev() ? WebSettings.DEV_RATE_LIMITS : WebSettings.RateLimits.DEFAULT,

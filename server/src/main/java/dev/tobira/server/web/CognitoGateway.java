@@ -217,14 +217,23 @@ public final class CognitoGateway implements AutoCloseable {
      * when Cognito answers {@code SELECT_CHALLENGE} instead, selects {@code EMAIL_OTP} if offered.
      */
     public SignInStep signInWithEmailCode(String email) {
+        return signInWithCode(email, ChallengeNameType.EMAIL_OTP);
+    }
+
+    /** Passwordless by text message: as {@link #signInWithEmailCode} with {@code SMS_OTP}; {@code username} may be the phone number. */
+    public SignInStep signInWithSmsCode(String username) {
+        return signInWithCode(username, ChallengeNameType.SMS_OTP);
+    }
+
+    private SignInStep signInWithCode(String email, ChallengeNameType challenge) {
         var started = cognito.initiateAuth(b -> b.clientId(app.clientId()).authFlow(AuthFlowType.USER_AUTH)
-                .authParameters(withSecretHash(email, Map.of("USERNAME", email, "PREFERRED_CHALLENGE", "EMAIL_OTP"))));
+                .authParameters(withSecretHash(email, Map.of("USERNAME", email, "PREFERRED_CHALLENGE", challenge.toString()))));
         if (started.challengeName() == ChallengeNameType.SELECT_CHALLENGE
-                && started.availableChallenges().contains(ChallengeNameType.EMAIL_OTP)) {
+                && started.availableChallenges().contains(challenge)) {
             String username = started.challengeParameters().getOrDefault("USERNAME", email);
             var selected = cognito.respondToAuthChallenge(b -> b.clientId(app.clientId())
                     .challengeName(ChallengeNameType.SELECT_CHALLENGE).session(started.session())
-                    .challengeResponses(withSecretHash(username, Map.of("USERNAME", username, "ANSWER", "EMAIL_OTP"))));
+                    .challengeResponses(withSecretHash(username, Map.of("USERNAME", username, "ANSWER", challenge.toString()))));
             return step(selected.challengeNameAsString(), selected.session(), selected.challengeParameters(),
                     selected.authenticationResult(), username);
         }
@@ -234,9 +243,12 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** Answers the code challenge {@code code} with {@code answer}: tokens, or another round. */
     public SignInStep answer(SignInStep.Code code, String answer) {
-        boolean otp = code.challengeName().equals("EMAIL_OTP");
-        Map<String, String> responses = withSecretHash(code.username(), Map.of("USERNAME", code.username(),
-                otp ? "EMAIL_OTP_CODE" : "ANSWER", answer));
+        String field = switch (code.challengeName()) {
+            case "EMAIL_OTP" -> "EMAIL_OTP_CODE";
+            case "SMS_OTP" -> "SMS_OTP_CODE";
+            default -> "ANSWER";
+        };
+        Map<String, String> responses = withSecretHash(code.username(), Map.of("USERNAME", code.username(), field, answer));
         var answered = cognito.respondToAuthChallenge(b -> b.clientId(app.clientId())
                 .challengeName(code.challengeName()).session(code.session()).challengeResponses(responses));
         return step(answered.challengeNameAsString(), answered.session(), answered.challengeParameters(),
@@ -292,7 +304,7 @@ public final class CognitoGateway implements AutoCloseable {
             return new SignInStep.Code(challengeName, session, parameters.getOrDefault("USERNAME", username),
                     parameters.getOrDefault("email", ""));
         }
-        if ("EMAIL_OTP".equals(challengeName)) {
+        if ("EMAIL_OTP".equals(challengeName) || "SMS_OTP".equals(challengeName)) {
             return new SignInStep.Code(challengeName, session, parameters.getOrDefault("USERNAME", username),
                     parameters.getOrDefault("CODE_DELIVERY_DESTINATION", ""));
         }

@@ -85,17 +85,30 @@ public final class SignInFlows {
 
     public String signInWithEmailCode(SignInSite site, String email, HttpServletRequest request,
             HttpServletResponse response, Model model) {
+        return signInWithCode(site, email, Method.EMAIL_CODE, request, response, model);
+    }
+
+    /** Passwordless by text message; {@code phone} is the username the pool signs in with. */
+    public String signInWithSmsCode(SignInSite site, String phone, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return signInWithCode(site, phone, Method.SMS_CODE, request, response, model);
+    }
+
+    private String signInWithCode(SignInSite site, String address, Method method, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        boolean sms = method == Method.SMS_CODE;
         signInView(site, model);
-        model.addAttribute("codeEmail", email.strip());
-        Optional<WebError> refused = !site.offer().emailCode() ? Optional.of(WebError.of("error.configuration"))
-                : email.isBlank() ? Optional.of(WebError.of("error.email-required"))
-                : limited(site, request, response, email);
+        model.addAttribute(sms ? "phone" : "codeEmail", address.strip());
+        Optional<WebError> refused = !(sms ? site.offer().smsCode() : site.offer().emailCode())
+                ? Optional.of(WebError.of("error.configuration"))
+                : address.isBlank() ? Optional.of(WebError.of(sms ? "error.phone-required" : "error.email-required"))
+                : limited(site, request, response, address);
         if (refused.isPresent()) {
             return failed(model, response, refused.get(), "web/sign-in");
         }
         try {
-            return signedInOrCode(site, request, email.strip(), Method.EMAIL_CODE,
-                    site.cognito().signInWithEmailCode(email.strip()));
+            return signedInOrCode(site, request, address.strip(), method, sms
+                    ? site.cognito().signInWithSmsCode(address.strip()) : site.cognito().signInWithEmailCode(address.strip()));
         } catch (CognitoIdentityProviderException e) {
             return failed(model, response, WebErrors.of(e), "web/sign-in");
         }
@@ -170,6 +183,7 @@ public final class SignInFlows {
         }
         try {
             SignInStep step = needsPassword ? site.cognito().signInWithPassword(entry.email(), password)
+                    : entry.method() == Method.SMS_CODE ? site.cognito().signInWithSmsCode(entry.email())
                     : site.cognito().signInWithEmailCode(entry.email());
             redirect.addFlashAttribute("notice", WebError.of("notice.code-resent"));
             // A new code after a passwordless sign-up is an ordinary emailed-code sign-in.

@@ -23,11 +23,12 @@ public record SignInSite(CognitoGateway cognito, String userPoolId, WebPaths pat
      * @param password a sign-in with a password
      * @param passwordThenCode the password sign-in is followed by an emailed code (custom auth)
      * @param emailCode passwordless: a code by email (choice-based sign-in), for sign-in and sign-up
+     * @param smsCode passwordless: a code by text message to the user's verified phone number (sign-in only)
      */
-    public record Offer(boolean password, boolean passwordThenCode, boolean emailCode) {
+    public record Offer(boolean password, boolean passwordThenCode, boolean emailCode, boolean smsCode) {
 
         /** The web app's: both designs. */
-        public static final Offer BOTH_DESIGNS = new Offer(true, true, true);
+        public static final Offer BOTH_DESIGNS = new Offer(true, true, true, false);
     }
 
     /** The end of a successful sign-in. */

@@ -6,13 +6,13 @@ package dev.tobira.server.web;
  * what the language links extend with {@code lang}, so they carry the query without it (the language
  * chosen on arrival is kept in a cookie).
  */
-public record WebPaths(String signInPage, String signIn, String signInEmailCode, String codePage, String code,
+public record WebPaths(String signInPage, String signIn, String signInEmailCode, String signInSmsCode, String codePage, String code,
         String codeResend, String codeCancel, String signUpPage, String signUp, String signUpPasswordless,
         String confirmPage, String confirm, String confirmResend, String forgotPasswordPage, String forgotPassword,
         String resetPasswordPage, String resetPassword) {
 
     /** The web app's own paths; it has no password reset pages ({@code null}). */
-    public static final WebPaths WEB_APP = new WebPaths("/", "/sign-in", "/sign-in/email-code", "/code", "/code",
+    public static final WebPaths WEB_APP = new WebPaths("/", "/sign-in", "/sign-in/email-code", null, "/code", "/code",
             "/code/resend", "/code/cancel", "/sign-up", "/sign-up", "/sign-up/passwordless", "/confirm", "/confirm",
             "/confirm/resend", null, null, null, null);
 
@@ -26,7 +26,7 @@ public record WebPaths(String signInPage, String signIn, String signInEmailCode,
      */
     public static WebPaths managedLogin(String base, String query, String queryWithoutLang) {
         return new WebPaths(base + "/login" + queryWithoutLang, base + "/login" + query,
-                base + "/login/email-code" + query, base + "/login/code" + queryWithoutLang, base + "/login/code" + query,
+                base + "/login/email-code" + query, base + "/login/sms-code" + query, base + "/login/code" + queryWithoutLang, base + "/login/code" + query,
                 base + "/login/code/resend" + query, base + "/login/code/cancel" + query, base + "/signup" + queryWithoutLang,
                 base + "/signup" + query, base + "/signup/passwordless" + query, base + "/confirmUser" + queryWithoutLang,
                 base + "/confirmUser" + query, base + "/confirmUser/resend" + query,

@@ -119,6 +119,39 @@ class ManagedLoginHttpTest {
     }
 
     @Test
+    void loginWhenThePoolAllowsSmsCodesThenPasswordlessByTextMessage() throws Exception {
+        String phone = "+8190" + (10000000 + new java.util.Random().nextInt(89999999));
+        String smsClient;
+        try (var cognito = tobira.client()) {
+            String pool = cognito.createUserPool(b -> b.poolName("sms").usernameAttributesWithStrings("phone_number")
+                    .policies(p -> p.signInPolicy(sp -> sp.allowedFirstAuthFactorsWithStrings("PASSWORD", "SMS_OTP"))))
+                    .userPool().id();
+            cognito.createUserPoolDomain(b -> b.userPoolId(pool).domain("sms-login"));
+            smsClient = cognito.createUserPoolClient(b -> b.userPoolId(pool).clientName("sms")
+                    .explicitAuthFlowsWithStrings("ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
+                    .allowedOAuthFlows(software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType.CODE)
+                    .allowedOAuthFlowsUserPoolClient(true).allowedOAuthScopes("openid", "phone")
+                    .supportedIdentityProviders("COGNITO").callbackURLs(CALLBACK)).userPoolClient().clientId();
+            cognito.adminCreateUser(b -> b.userPoolId(pool).username(phone)
+                    .messageAction(software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType.SUPPRESS)
+                    .userAttributes(a -> a.name("phone_number").value(phone), a -> a.name("phone_number_verified").value("true")));
+            // Confirmed (not FORCE_CHANGE_PASSWORD, which must change its password before any code).
+            cognito.adminSetUserPassword(b -> b.userPoolId(pool).username(phone).password(PASSWORD).permanent(true));
+        }
+        LoginVisitor visitor = new LoginVisitor(base);
+        HttpResponse<String> login = visitor.authorize("sms-login", Map.of("client_id", smsClient, "response_type", "code",
+                "redirect_uri", CALLBACK, "state", "xyz"));
+        assertThat(login.body()).contains("id=\"sms-sign-in\"").doesNotContain("id=\"password-sign-in\"",
+                "id=\"code-sign-in\"");
+        HttpResponse<String> sent = visitor.post(login, "sms-sign-in", Map.of("phone", phone));
+        HttpResponse<String> codePage = visitor.get(visitor.location(sent));
+        assertThat(codePage.body()).contains("We texted a one-time code to");
+        HttpResponse<String> done = visitor.post(codePage, "code-form", Map.of("code", DevOutbox.latestCode(base, phone, 8)));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+        assertThat(visitor.location(done)).startsWith(CALLBACK + "?code=").endsWith("&state=xyz");
+    }
+
+    @Test
     void loginWhenLangJaThenJapanesePages() throws Exception {
         HttpResponse<String> login = new Visitor().authorize(Map.of("lang", "ja"));
         assertThat(login.statusCode()).isEqualTo(200);
