@@ -18,7 +18,9 @@ public final class WebState {
         /** Passwordless: a code emailed by Cognito (USER_AUTH, EMAIL_OTP). */
         EMAIL_CODE,
         /** Passwordless sign-up: the confirmation code signed the user straight in (USER_AUTH with Session). */
-        SIGN_UP_CODE
+        SIGN_UP_CODE,
+        /** Passwordless: a code sent by text message by Cognito (USER_AUTH, SMS_OTP); the managed login offers it. */
+        SMS_CODE
     }
 
     /**
@@ -63,4 +65,11 @@ public final class WebState {
             return new Account(email, username, method, fresh, signedInAt);
         }
     }
+
+    /**
+     * A password reset waiting for its emailed code.
+     *
+     * @param destination the masked address the code went to
+     */
+    public record PasswordReset(String email, String destination) implements Serializable {}
 }

@@ -123,8 +123,9 @@ class WebErrorsTest {
     @Test
     void ofWhenAnyErrorTheGatewaysOperationsCanThrowThenASentenceOfItsOwnNotTheGeneralOne() throws IOException {
         Set<String> operations = gatewayOperations();
-        assertThat(operations).containsExactlyInAnyOrder("confirmSignUp", "getUser", "globalSignOut", "initiateAuth",
-                "resendConfirmationCode", "respondToAuthChallenge", "revokeToken", "signUp");
+        assertThat(operations).containsExactlyInAnyOrder("confirmForgotPassword", "confirmSignUp", "forgotPassword",
+                "getUser", "globalSignOut", "initiateAuth", "resendConfirmationCode", "respondToAuthChallenge",
+                "revokeToken", "signUp");
         Set<Class<?>> errors = new TreeSet<>(Comparator.comparing(Class::getSimpleName));
         for (String operation : operations) {
             Set<Class<?>> declared = modeledErrors(operation);
