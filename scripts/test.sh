@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `./tobira test [MAVEN ARGS…]`: sets up what the tests need on this machine, then runs `./mvnw verify`.
 #   - a JDK 25 or newer (scripts/find-jdk.sh);
-#   - the AWS CLI, boto3, curl and node/npm, which the project cannot bring itself: checked, with the command
+#   - the AWS CLI, boto3, curl, moto_server and node/npm, which the project cannot bring itself: checked, with the command
 #     that installs them when missing;
 #   - Debian's chromium and chromium-driver for the browser tests: installed with apt-get when missing
 #     and this user may (root, or sudo without a password), else one message naming the command;
@@ -36,6 +36,8 @@ python3 -c 'import boto3' 2>/dev/null \
   || missing "the interop tests need Python 3 with boto3: install it (Debian: apt-get install -y python3-boto3, or pip install boto3),"
 command -v curl >/dev/null 2>&1 \
   || missing "the token endpoint tests need curl: install it (Debian: apt-get install -y curl),"
+command -v moto_server >/dev/null 2>&1 \
+  || missing "the side-by-side benchmark's smoke test needs moto_server: install it (pip install 'moto[server]'),"
 { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } \
   || missing "the interop tests need Node.js 20 or newer with npm (Debian: apt-get install -y nodejs npm),"
 

@@ -83,11 +83,7 @@ public final class SignInLoad {
         }
 
         double percentileMillis(double p) {
-            if (latencies.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
-            return latencies[Math.max(0, Math.min(latencies.length - 1, index))] / 1e6;
+            return SignInLoad.percentileMillis(latencies, p);
         }
 
         double cpuMillisPerSignIn(long nanos) {
@@ -264,11 +260,20 @@ public final class SignInLoad {
     }
 
     private static CognitoIdentityProviderClient client(String endpoint, Options options) {
+        return loopbackClient(endpoint, options.region(), options.accessKeyId(), options.secretAccessKey());
+    }
+
+    /**
+     * An SDK client for the server at {@code endpoint} (never AWS) with these credentials and retries off, so
+     * that a failed call is an error of the run rather than a hidden retry.
+     */
+    public static CognitoIdentityProviderClient loopbackClient(String endpoint, String region, String accessKeyId,
+            String secretAccessKey) {
         return CognitoIdentityProviderClient.builder()
                 .endpointOverride(URI.create(endpoint))
-                .region(Region.of(options.region()))
+                .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(options.accessKeyId(), options.secretAccessKey())))
+                        AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(30))
@@ -337,27 +342,7 @@ public final class SignInLoad {
             tokens = cognito.initiateAuth(b -> b.clientId(fixture.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult();
         } else {
-            long t0 = CPU.getCurrentThreadCpuTime();
-            SrpClient srp = new SrpClient(fixture.userPoolId(), random);
-            String srpA = srp.srpA();
-            srpCpu[0] += CPU.getCurrentThreadCpuTime() - t0;
-            InitiateAuthResponse challenge = cognito.initiateAuth(b -> b.clientId(fixture.clientId())
-                    .authFlow(AuthFlowType.USER_SRP_AUTH)
-                    .authParameters(Map.of("USERNAME", username, "SRP_A", srpA)));
-            if (challenge.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) {
-                throw new IllegalStateException("expected PASSWORD_VERIFIER, got " + challenge.challengeNameAsString());
-            }
-            Map<String, String> p = challenge.challengeParameters();
-            long t1 = CPU.getCurrentThreadCpuTime();
-            Map<String, String> responses = srp.passwordVerifierResponses(p.get("USER_ID_FOR_SRP"), password,
-                    p.get("SALT"), p.get("SRP_B"), p.get("SECRET_BLOCK"), Instant.now());
-            srpCpu[0] += CPU.getCurrentThreadCpuTime() - t1;
-            RespondToAuthChallengeResponse answer = cognito.respondToAuthChallenge(b -> b
-                    .clientId(fixture.clientId())
-                    .challengeName(ChallengeNameType.PASSWORD_VERIFIER)
-                    .session(challenge.session())
-                    .challengeResponses(responses));
-            tokens = answer.authenticationResult();
+            tokens = srpSignIn(cognito, fixture.userPoolId(), fixture.clientId(), username, password, random, srpCpu);
         }
         if (tokens == null || tokens.accessToken() == null || tokens.idToken() == null
                 || tokens.refreshToken() == null) {
@@ -367,6 +352,46 @@ public final class SignInLoad {
     }
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    /** The p-th percentile (nearest rank) of {@code sortedNanos} in milliseconds; NaN when it is empty. */
+    public static double percentileMillis(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
+    }
+
+    /**
+     * One complete SRP sign-in ({@code USER_SRP_AUTH}, then {@code PASSWORD_VERIFIER} answered with
+     * {@link SrpClient}'s proof) in {@code userPoolId} through {@code clientId}: what the server answered
+     * the proof with, or a thrown SDK exception. {@code srpCpu[0]} accumulates the calling thread's CPU
+     * time spent in the client's SRP arithmetic.
+     */
+    public static AuthenticationResultType srpSignIn(CognitoIdentityProviderClient cognito, String userPoolId,
+            String clientId, String username, String password, SecureRandom random, long[] srpCpu) {
+        long t0 = CPU.getCurrentThreadCpuTime();
+        SrpClient srp = new SrpClient(userPoolId, random);
+        String srpA = srp.srpA();
+        srpCpu[0] += CPU.getCurrentThreadCpuTime() - t0;
+        InitiateAuthResponse challenge = cognito.initiateAuth(b -> b.clientId(clientId)
+                .authFlow(AuthFlowType.USER_SRP_AUTH)
+                .authParameters(Map.of("USERNAME", username, "SRP_A", srpA)));
+        if (challenge.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) {
+            throw new IllegalStateException("expected PASSWORD_VERIFIER, got " + challenge.challengeNameAsString());
+        }
+        Map<String, String> p = challenge.challengeParameters();
+        long t1 = CPU.getCurrentThreadCpuTime();
+        Map<String, String> responses = srp.passwordVerifierResponses(p.get("USER_ID_FOR_SRP"), password,
+                p.get("SALT"), p.get("SRP_B"), p.get("SECRET_BLOCK"), Instant.now());
+        srpCpu[0] += CPU.getCurrentThreadCpuTime() - t1;
+        RespondToAuthChallengeResponse answer = cognito.respondToAuthChallenge(b -> b
+                .clientId(clientId)
+                .challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                .session(challenge.session())
+                .challengeResponses(responses));
+        return answer.authenticationResult();
+    }
 
     private static Result run(CognitoIdentityProviderClient cognito, Fixture fixture, String flow, int threads,
             Options options) throws InterruptedException {

@@ -1,6 +1,8 @@
 package dev.tobira.bench;
 
+import dev.tobira.core.srp.FixedBasePower;
 import dev.tobira.core.srp.SrpClient;
+import dev.tobira.core.srp.SrpGroup;
 import dev.tobira.core.srp.SrpServer;
 import dev.tobira.core.srp.SrpTimestamp;
 import dev.tobira.core.srp.Verifiers;
@@ -40,6 +42,11 @@ public class SrpBenchmarks {
 
     private final SecureRandom random = new SecureRandom();
 
+    /** The table SRP's g^x and g^b use (SrpGroup's is package-private; this one is built the same way). */
+    private final FixedBasePower gTable = new FixedBasePower(SrpGroup.G, SrpGroup.N, 256);
+
+    private BigInteger exponent256;
+    private BigInteger factor;
     private PasswordVerifier verifier;
     private SrpClient client;
     private BigInteger A;
@@ -51,6 +58,8 @@ public class SrpBenchmarks {
 
     @Setup
     public void setUp() {
+        exponent256 = new BigInteger(256, random);
+        factor = new BigInteger(3000, random);
         verifier = Verifiers.create(POOL_NAME, USERNAME, PASSWORD, random);
         client = new SrpClient(USER_POOL_ID, random);
         A = SrpServer.parseSrpA(client.srpA());
@@ -101,6 +110,24 @@ public class SrpBenchmarks {
     @Benchmark
     public PasswordVerifier verifiersCreate() {
         return Verifiers.create(POOL_NAME, USERNAME, PASSWORD, random);
+    }
+
+    /** {@code g^e mod N} for a 256-bit {@code e} by {@link BigInteger#modPow}: what g^x and g^b cost before. */
+    @Benchmark
+    public BigInteger gModPow256() {
+        return SrpGroup.G.modPow(exponent256, SrpGroup.N);
+    }
+
+    /** {@code g^e mod N} for a 256-bit {@code e} by the fixed-base table (31 Montgomery products, masked lookups). */
+    @Benchmark
+    public BigInteger gFixedBase256() {
+        return gTable.pow(exponent256);
+    }
+
+    /** One 3072-bit {@code multiply} and {@code mod}: a fixed-base table in plain BigInteger needs ~32 of these. */
+    @Benchmark
+    public BigInteger bigIntegerMultiplyMod() {
+        return factor.multiply(exponent256.shiftLeft(2800).or(factor)).mod(SrpGroup.N);
     }
 
     /** USER_PASSWORD_AUTH: the password checked against the stored verifier ({@code g^x mod N} again). */

@@ -10,6 +10,7 @@ import dev.tobira.core.user.Attribute;
 import dev.tobira.core.user.PasswordVerifier;
 import dev.tobira.core.user.User;
 import dev.tobira.core.user.UserStatus;
+import dev.tobira.server.config.CryptoProviders;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,8 +19,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,7 +31,12 @@ import org.openjdk.jmh.annotations.State;
  * Tokens (spec §6): {@link TokenIssuer#issue} signs an ID and an access token (two RS256 signatures with
  * 2048-bit keys), as every successful sign-in does; {@link TokenIssuer#verifyAccessToken} is what
  * {@code GetUser} and the other access-token operations do first. Keys are in memory and made in setup.
+ *
+ * <p>{@code provider} is the server's {@code --crypto-provider}: {@code jdk} (the JDK's SunRsaSign) or {@code accp}
+ * (the Amazon Corretto Crypto Provider, native), installed as the server installs it.
  */
+// ACCP loads native code: JDK 25 wants it allowed (as ./tobira and the Dockerfile do).
+@Fork(jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -37,12 +45,16 @@ public class TokenBenchmarks {
     static final String USER_POOL_ID = "us-east-1_BenchPool1";
     static final String CLIENT_ID = "3n4b5urk1ft4fl3mg5e62d9ado";
 
+    @Param({"jdk", "accp"})
+    public String provider;
+
     private TokenIssuer issuer;
     private TokenRequest request;
     private String accessToken;
 
     @Setup
     public void setUp() {
+        CryptoProviders.install(CryptoProviders.Choice.parse(provider));
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         issuer = new TokenIssuer(new InMemorySigningKeys(clock, random), clock, "http://127.0.0.1:9229", random);

@@ -34,6 +34,7 @@ import java.util.random.RandomGenerator;
  * @param resourceServers the pools' OAuth 2.0 resource servers and their custom scopes
  * @param domains the pools' domains, under which their OAuth 2.0 endpoints are served
  * @param webAuthn the pools' passkey settings and their users' passkeys
+ * @param authorizationCodes OAuth 2.0 authorization codes and the scopes of token families from the token endpoint
  */
 public record Services(
         UserPoolStore pools,
@@ -57,4 +58,5 @@ public record Services(
         GroupStore groups,
         ResourceServerStore resourceServers,
         UserPoolDomainStore domains,
-        WebAuthnStore webAuthn) {}
+        WebAuthnStore webAuthn,
+        dev.tobira.core.oauth.AuthorizationCodeStore authorizationCodes) {}

@@ -44,7 +44,8 @@ public final class TestServices {
                 new TokenIssuer(keys, clock, "http://localhost:9229", new Random(13)), keys, recorder, Transactions.direct(), new CodeHasher(new byte[32]), limits,
                 clock, new Random(11), "us-east-1", "000000000000", triggers, stores.groups(),
                 new InMemoryResourceServerStore(), new InMemoryUserPoolDomainStore(),
-                new dev.tobira.core.memory.InMemoryWebAuthnStore());
+                new dev.tobira.core.memory.InMemoryWebAuthnStore(),
+                new dev.tobira.core.memory.InMemoryAuthorizationCodeStore());
     }
 
     public TestServices() {

@@ -1,14 +1,17 @@
 package dev.tobira.server;
 
+import dev.tobira.server.config.CryptoProviders;
 import dev.tobira.server.config.Settings;
 import dev.tobira.server.web.WebSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
@@ -35,6 +38,8 @@ public class TobiraApplication {
      * {@code clock} (tests move it to see codes and sessions expire); the returned context stops it.
      */
     public static ConfigurableApplicationContext start(Settings settings, Clock clock) {
+        // Before Spring makes any key, SecureRandom or Signature: they bind to the providers installed then.
+        CryptoProviders.Installed crypto = CryptoProviders.install(settings.cryptoProvider());
         SpringApplication app = new SpringApplication(TobiraApplication.class);
         app.setDefaultProperties(Map.of(
                 "server.port", String.valueOf(settings.port()),
@@ -44,6 +49,9 @@ public class TobiraApplication {
                 // as `tobira web --behind-proxy` does; "none" also where Spring would guess (Kubernetes).
                 "server.forward-headers-strategy", settings.behindProxy() ? "native" : "none"));
         app.addListeners(new ObservabilityProperties(observability(settings.observability())));
+        // Logged once logging is set up (after the environment), so it has the configured format.
+        app.addListeners((ApplicationListener<ApplicationPreparedEvent>) prepared ->
+                LoggerFactory.getLogger("tobira").info(crypto.describe()));
         app.addInitializers(context -> {
             context.getBeanFactory().registerSingleton("tobiraSettings", settings);
             context.getBeanFactory().registerSingleton("tobiraClock", clock);

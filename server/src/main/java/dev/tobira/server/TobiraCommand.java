@@ -2,6 +2,7 @@ package dev.tobira.server;
 
 import dev.tobira.core.Limits;
 import dev.tobira.core.trigger.EmailOtpSettings;
+import dev.tobira.server.config.CryptoProviders;
 import dev.tobira.server.config.Settings;
 import dev.tobira.server.config.TriggerEnvironment;
 import dev.tobira.server.trigger.FolderFunctions;
@@ -267,6 +268,22 @@ public final class TobiraCommand implements Callable<Integer> {
                 defaultValue = "${env:TOBIRA_LOG_FORMAT:-text}")
         String logFormat;
 
+        @Option(names = "--crypto-provider", paramLabel = "jdk|accp|auto",
+                description = "Who signs tokens and hashes: accp (the native Amazon Corretto Crypto Provider; refuse to "
+                        + "start without it), jdk, or auto (default: accp where it loads, else the JDK).",
+                defaultValue = "${env:TOBIRA_CRYPTO_PROVIDER:-auto}")
+        String cryptoProvider;
+
+        /** The crypto provider choice, or empty after saying on stderr what is wrong. */
+        Optional<CryptoProviders.Choice> validCryptoProvider() {
+            try {
+                return Optional.of(CryptoProviders.Choice.parse(cryptoProvider));
+            } catch (IllegalArgumentException e) {
+                System.err.println("tobira: cannot start: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
         /** Metrics and log format, {@code dev}'s defaults where not given, or empty after saying on stderr what is wrong. */
         Optional<Settings.Observability> validObservability(boolean dev) {
             try {
@@ -345,7 +362,9 @@ public final class TobiraCommand implements Callable<Integer> {
             Optional<Settings.ApiRateLimits> rateLimits = validRateLimits(Settings.ApiRateLimits.OFF);
             Optional<Settings.Triggers> triggers = validTriggers();
             Optional<Settings.Observability> observability = validObservability(DEV);
-            if (valid.isEmpty() || rateLimits.isEmpty() || triggers.isEmpty() || observability.isEmpty()) {
+            Optional<CryptoProviders.Choice> crypto = validCryptoProvider();
+            if (valid.isEmpty() || rateLimits.isEmpty() || triggers.isEmpty() || observability.isEmpty()
+                    || crypto.isEmpty()) {
                 return 2;
             }
             Limits limits = valid.get();
@@ -354,7 +373,8 @@ public final class TobiraCommand implements Callable<Integer> {
                     issuerUrl == null ? "http://localhost:" + port : issuerUrl, Optional.empty(), Optional.empty(),
                     region, accountId, maxBodyBytes, behindProxy, rateLimits.get(), limits, delivery(), triggers.get())
                     .withAwsMessaging(awsMessaging == null || awsMessaging)
-                    .withObservability(observability.get());
+                    .withObservability(observability.get())
+                    .withCryptoProvider(crypto.get());
             List<String> missing = settings.delivery().missing();
             if (!missing.isEmpty()) {
                 return refuse("tobira dev: cannot start", missing, "");
@@ -387,7 +407,9 @@ public final class TobiraCommand implements Callable<Integer> {
             Optional<Settings.ApiRateLimits> rateLimits = validRateLimits(Settings.ApiRateLimits.PRODUCTION);
             Optional<Settings.Triggers> triggers = validTriggers();
             Optional<Settings.Observability> observability = validObservability(DEV);
-            if (valid.isEmpty() || rateLimits.isEmpty() || triggers.isEmpty() || observability.isEmpty()) {
+            Optional<CryptoProviders.Choice> crypto = validCryptoProvider();
+            if (valid.isEmpty() || rateLimits.isEmpty() || triggers.isEmpty() || observability.isEmpty()
+                    || crypto.isEmpty()) {
                 return 2;
             }
             Limits limits = valid.get();
@@ -397,7 +419,8 @@ public final class TobiraCommand implements Callable<Integer> {
                     Optional.ofNullable(adminSecretAccessKey), region, accountId, maxBodyBytes, behindProxy,
                     rateLimits.get(), limits, delivery(), triggers.get())
                     .withAwsMessaging(awsMessaging != null && awsMessaging)
-                    .withObservability(observability.get());
+                    .withObservability(observability.get())
+                    .withCryptoProvider(crypto.get());
             List<String> missing = settings.missingForProduction();
             if (!missing.isEmpty()) {
                 return refuse("tobira start: cannot start in production mode", missing, ", or use 'tobira dev'");

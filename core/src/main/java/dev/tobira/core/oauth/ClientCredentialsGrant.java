@@ -4,8 +4,6 @@ import dev.tobira.core.Services;
 import dev.tobira.core.oauth.OAuthError.Code;
 import dev.tobira.core.pool.UserPoolClient;
 import dev.tobira.core.token.TokenIssuer.ClientToken;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -46,17 +44,11 @@ public final class ClientCredentialsGrant {
      */
     public ClientToken token(Optional<String> domain, String clientId, Optional<String> clientSecret,
             Optional<String> scope) {
-        UserPoolClient client = services.clients().find(clientId)
-                .orElseThrow(() -> new OAuthError(Code.INVALID_CLIENT, "no client " + clientId));
-        Optional<UserPoolDomain> poolDomain = services.domains().findByPool(client.userPoolId());
-        if (poolDomain.isEmpty() || domain.isPresent() && !domain.get().equals(poolDomain.get().domain())) {
-            throw new OAuthError(Code.INVALID_CLIENT, "the client's pool is not served at this domain");
+        UserPoolClient client = OAuthClients.authenticate(services, domain, clientId, clientSecret);
+        if (!client.hasSecret()) {
+            throw new OAuthError(Code.INVALID_CLIENT, "public client");
         }
-        if (!client.hasSecret() || clientSecret.isEmpty() || !sameSecret(client.clientSecret(), clientSecret.get())) {
-            throw new OAuthError(Code.INVALID_CLIENT, client.hasSecret() ? "wrong or missing secret" : "public client");
-        }
-        if (!Boolean.TRUE.equals(client.allowedOAuthFlowsUserPoolClient())
-                || !client.allowedOAuthFlows().contains("client_credentials")) {
+        if (!OAuthClients.allowsFlow(client, "client_credentials")) {
             throw new OAuthError(Code.UNAUTHORIZED_CLIENT, "the client does not allow client_credentials");
         }
         List<String> granted = scopes(client, scope);
@@ -86,7 +78,4 @@ public final class ClientCredentialsGrant {
         return List.copyOf(granted);
     }
 
-    private static boolean sameSecret(String expected, String given) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
-    }
 }

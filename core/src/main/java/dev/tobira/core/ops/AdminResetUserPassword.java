@@ -8,6 +8,7 @@ import dev.tobira.core.message.Message;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.user.User;
 import dev.tobira.core.user.UserStatus;
+import dev.tobira.core.trigger.CustomMessageTrigger;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -38,10 +39,14 @@ public final class AdminResetUserPassword extends ServiceOperation<AdminResetUse
         }
         Instant now = services.clock().instant();
         Optional<Message.Channel> channel = ForgotPassword.channel(user);
+        User reset = user.withStatus(UserStatus.RESET_REQUIRED, now);
+        // Composed (CustomMessage_ForgotPassword) before the transaction: a function may take seconds.
+        Optional<ConfirmationCodes.Prepared> code = channel.map(c -> ConfirmationCodes.prepare(services, pool, reset, c,
+                now, CustomMessageTrigger.Source.ForgotPassword, AdminConfirmSignUp.ADMIN_CALLER,
+                r.clientMetadata() == null ? Map.of() : r.clientMetadata()));
         services.transactions().inTransaction(() -> {
-            User reset = user.withStatus(UserStatus.RESET_REQUIRED, now);
             Pools.save(services, reset);
-            return channel.map(c -> ConfirmationCodes.send(services, pool, reset, c, CodePurpose.FORGOT_PASSWORD, now));
+            return code.map(c -> ConfirmationCodes.issue(services, pool, reset, CodePurpose.FORGOT_PASSWORD, now, c));
         });
         return new Empty();
     }

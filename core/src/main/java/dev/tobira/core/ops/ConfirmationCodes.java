@@ -42,37 +42,6 @@ final class ConfirmationCodes {
         return Optional.empty();
     }
 
-    /**
-     * Issues a new code for {@code user} (superseding any earlier one) and sends it; call inside the
-     * transaction that made the user, so both commit together.
-     */
-    static CodeDeliveryDetails send(Services services, UserPool pool, User user, Message.Channel channel,
-            CodePurpose purpose, Instant now) {
-        String to = user.attribute(attribute(channel)).orElseThrow();
-        return send(services, pool, user, channel, purpose, to, Optional.empty(), now);
-    }
-
-    /**
-     * Like {@link #send(Services, UserPool, User, Message.Channel, CodePurpose, Instant)}, to the
-     * address {@code to} (which may not be the user's yet), the code carrying {@code pendingValue}
-     * (see {@link OneTimeCode#pendingValue()}). The message goes through the pool's CustomMessage
-     * trigger as an admin caller's, with the source that fits {@code purpose}.
-     */
-    static CodeDeliveryDetails send(Services services, UserPool pool, User user, Message.Channel channel,
-            CodePurpose purpose, String to, Optional<String> pendingValue, Instant now) {
-        return issue(services, pool, user, purpose, now, pendingValue, prepare(services, pool, user, channel, to, now,
-                source(purpose), AdminConfirmSignUp.ADMIN_CALLER, Map.of()));
-    }
-
-    /** The CustomMessage trigger source of a code sent for {@code purpose}. */
-    private static CustomMessageTrigger.Source source(CodePurpose purpose) {
-        return switch (purpose) {
-            case FORGOT_PASSWORD -> CustomMessageTrigger.Source.ForgotPassword;
-            case EMAIL_VERIFICATION, PHONE_NUMBER_VERIFICATION -> CustomMessageTrigger.Source.UpdateUserAttribute;
-            default -> CustomMessageTrigger.Source.SignUp;
-        };
-    }
-
     /** A code and the message that carries it, composed before the transaction that issues it. */
     record Prepared(String code, Message message, CodeDeliveryDetails details) {}
 

@@ -33,7 +33,11 @@ final class PasswordSignIn {
 
     /** The user named {@code username}, in a state that may sign in; Cognito's errors otherwise. */
     static User signableUser(Services services, UserPool pool, UserPoolClient client, String username) {
-        Optional<User> found = Users.lookUp(services, pool, username);
+        return signableUser(client, Users.lookUp(services, pool, username));
+    }
+
+    /** {@link #signableUser(Services, UserPool, UserPoolClient, String)} for a user already looked up. */
+    static User signableUser(UserPoolClient client, Optional<User> found) {
         if (found.isEmpty()) {
             throw "ENABLED".equals(client.preventUserExistenceErrors())
                     ? new NotAuthorizedException(INCORRECT)

@@ -34,11 +34,16 @@ public final class RevokeToken extends ServiceOperation<RevokeToken.Request, Ope
         if (r.token().chars().filter(c -> c == '.').count() == 2) {
             throw new UnsupportedTokenTypeException("Only refresh tokens can be revoked.");
         }
-        services.tokenStore().refreshToken(SignInTokens.hash(r.token()))
+        revokeFamily(services, client, r.token());
+        return new Empty();
+    }
+
+    /** Revokes the family of {@code refreshToken} if it is one of {@code client}'s; nothing happens otherwise. */
+    static void revokeFamily(Services services, UserPoolClient client, String refreshToken) {
+        services.tokenStore().refreshToken(SignInTokens.hash(refreshToken))
                 .map(RefreshToken::originJti)
                 .flatMap(services.tokenStore()::family)
                 .filter(f -> f.clientId().equals(client.clientId()))
                 .ifPresent(f -> services.tokenStore().revokeFamily(f.originJti(), services.clock().instant()));
-        return new Empty();
     }
 }

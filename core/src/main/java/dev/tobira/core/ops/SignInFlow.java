@@ -150,7 +150,9 @@ final class SignInFlow {
         String username = PasswordSignIn.required(params, "USERNAME");
         String password = PasswordSignIn.required(params, "PASSWORD");
         AppClients.checkSecretHash(client, username, params.get("SECRET_HASH"));
-        if (Users.lookUp(services, pool, username).isEmpty()) {
+        // One look-up on the hot path; a second only after a UserMigration trigger made the user.
+        Optional<User> found = Users.lookUp(services, pool, username);
+        if (found.isEmpty()) {
             // UserMigration_Authentication: these flows carry the password itself, which becomes the user's.
             UserMigrations.migrate(services, pool, client, username, SignInTriggers.MigrationSource.Authentication,
                     password, authenticationMetadata())
@@ -158,8 +160,9 @@ final class SignInFlow {
                     .ifPresent(migrated -> {
                         throw new CognitoException.PasswordResetRequiredException(PASSWORD_RESET_REQUIRED);
                     });
+            found = Users.lookUp(services, pool, username);
         }
-        User user = PasswordSignIn.signableUser(services, pool, client, username);
+        User user = PasswordSignIn.signableUser(client, found);
         preAuthentication(user);
         PasswordSignIn.prove(services, pool, user, PasswordSignIn.matches(pool, user, password));
         return afterPassword(user);

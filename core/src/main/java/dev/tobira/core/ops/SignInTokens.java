@@ -94,11 +94,18 @@ final class SignInTokens {
      */
     static TokenRequest tokenRequest(Services services, UserPool pool, UserPoolClient client, User user,
             Authentication authentication, Source source, Map<String, String> clientMetadata) {
+        return tokenRequest(services, pool, client, user, authentication, source, clientMetadata,
+                List.of(TokenIssuer.SIGNIN_SCOPE));
+    }
+
+    /** As above, telling the trigger the access token's {@code scopes} (an OAuth 2.0 grant's). */
+    static TokenRequest tokenRequest(Services services, UserPool pool, UserPoolClient client, User user,
+            Authentication authentication, Source source, Map<String, String> clientMetadata, List<String> scopes) {
         TokenRequest request = new TokenRequest(client, user, authentication,
                 services.groups().allGroupsOf(user.userPoolId(), user.username()));
         TokenCustomization changes = new TokenGenerationTrigger(pool.lambdaConfig(), services.triggers()).customize(
                 source, AuthChallengeTriggers.Context.of(client.clientId(), user, clientMetadata),
-                GroupClaims.of(request.groups()), List.of(TokenIssuer.SIGNIN_SCOPE));
+                GroupClaims.of(request.groups()), scopes);
         return request.customized(changes);
     }
 
@@ -151,9 +158,16 @@ final class SignInTokens {
             }
         }
         // The groups are read now, so a refresh shows the memberships of the moment (not of the sign-in).
-        IssuedTokens tokens = services.tokenIssuer().issue(tokenRequest(services, pool, client, user,
-                new Authentication(family.authTime(), family.originJti(), Ids.uuid(services.random())),
-                Source.RefreshTokens, Map.of()));
+        Authentication authentication = new Authentication(family.authTime(), family.originJti(),
+                Ids.uuid(services.random()));
+        // A family from the OAuth token endpoint keeps the scopes it was granted.
+        Optional<List<String>> oauthScopes = services.authorizationCodes().scopes(family.originJti());
+        IssuedTokens tokens = oauthScopes.isEmpty()
+                ? services.tokenIssuer().issue(tokenRequest(services, pool, client, user, authentication,
+                        Source.RefreshTokens, Map.of()))
+                : services.tokenIssuer().issue(tokenRequest(services, pool, client, user, authentication,
+                        Source.RefreshTokens, Map.of(), oauthScopes.get()),
+                        new TokenIssuer.OAuthGrant(oauthScopes.get(), Optional.empty()));
         return new AuthResponse.AuthenticationResult(tokens.accessToken(), tokens.expiresIn(), tokens.tokenType(),
                 next, tokens.idToken());
     }
@@ -167,6 +181,31 @@ final class SignInTokens {
 
     static boolean rotates(UserPoolClient client) {
         return client.refreshTokenRotation() != null && "ENABLED".equals(client.refreshTokenRotation().feature());
+    }
+
+    /**
+     * The tokens of an OAuth 2.0 grant for a user who signed in at {@code authentication}: a new family with
+     * its refresh token and its granted scopes (kept by its refreshes), and ID and access tokens carrying the
+     * grant's scopes and nonce. The PreTokenGeneration trigger runs as {@code TokenGeneration_HostedAuth};
+     * PostAuthentication ran when the user signed in.
+     */
+    static AuthResponse.AuthenticationResult oauthSignIn(Services services, UserPool pool, UserPoolClient client,
+            User user, Authentication authentication, TokenIssuer.OAuthGrant grant) {
+        IssuedTokens tokens = services.tokenIssuer().issue(tokenRequest(services, pool, client, user, authentication,
+                Source.HostedAuth, Map.of(), grant.scopes()), grant);
+        String refreshToken = newRefreshToken(services);
+        Instant now = services.clock().instant();
+        services.transactions().inTransaction(() -> {
+            services.tokenStore().create(
+                    new TokenFamily(authentication.originJti(), pool.id(), client.clientId(), user.username(),
+                            authentication.authTime(), Optional.empty()),
+                    new RefreshToken(hash(refreshToken), authentication.originJti(), now,
+                            now.plus(TokenValidities.refreshToken(client))));
+            services.authorizationCodes().saveScopes(authentication.originJti(), grant.scopes());
+            return null;
+        });
+        return new AuthResponse.AuthenticationResult(tokens.accessToken(), tokens.expiresIn(), tokens.tokenType(),
+                refreshToken, tokens.idToken());
     }
 
     /** 48 random bytes, behind a letter so that {@code aws … revoke-token --token VALUE} cannot mistake it for an option. */

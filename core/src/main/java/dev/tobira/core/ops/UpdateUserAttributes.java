@@ -6,6 +6,7 @@ import dev.tobira.core.code.CodePurpose;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.user.Attribute;
 import dev.tobira.core.user.User;
+import dev.tobira.core.trigger.CustomMessageTrigger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,8 @@ import java.util.Optional;
  *   <li>otherwise changes at once and becomes unverified ({@code *_verified} false), with a code sent
  *       to the new value when the pool auto-verifies the attribute.
  * </ul>
- * An attribute given a blank value is deleted, as DeleteUserAttributes deletes it. The changes, the
- * codes and their messages are written in one transaction. Where each code went
+ * An attribute given a blank value is deleted, as DeleteUserAttributes deletes it. The messages are composed
+ * (CustomMessage trigger) first; then the changes, the codes and their messages are written in one transaction. Where each code went
  * is in {@code CodeDeliveryDetailsList}.
  */
 public final class UpdateUserAttributes
@@ -81,21 +82,42 @@ public final class UpdateUserAttributes
             }
         }
         Instant now = services.clock().instant();
-        List<CodeDeliveryDetails> sent = services.transactions().inTransaction(() -> {
-            User updated = user.withAttributes(
-                    AttributeRules.without(AttributeRules.merge(user.attributes(), applied), deleted), now);
+        User updated = user.withAttributes(
+                AttributeRules.without(AttributeRules.merge(user.attributes(), applied), deleted), now);
+        // Messages are composed (CustomMessage_UpdateUserAttribute) before the transaction: a function may
+        // take seconds, and must not hold a database transaction open meanwhile. A refusal changes nothing.
+        Map<String, String> metadata = r.clientMetadata() == null ? Map.of() : r.clientMetadata();
+        List<Runnable> issues = new ArrayList<>();
+        List<CodeDeliveryDetails> sent = new ArrayList<>();
+        for (Attribute a : pending) {
+            prepareCode(services, pool, updated, caller.client().clientId(), a.name(), a.value(), Optional.of(a.value()),
+                    now, metadata, issues, sent);
+        }
+        for (String name : verifyNow) {
+            prepareCode(services, pool, updated, caller.client().clientId(), name, updated.attribute(name).orElseThrow(),
+                    Optional.empty(), now, metadata, issues, sent);
+        }
+        services.transactions().inTransaction(() -> {
             Pools.save(services, updated);
-            List<CodeDeliveryDetails> deliveries = new ArrayList<>();
-            for (Attribute a : pending) {
-                deliveries.add(ConfirmationCodes.send(services, pool, updated, ConfirmationCodes.channelOf(a.name()),
-                        CodePurpose.verifying(a.name()), a.value(), Optional.of(a.value()), now));
-            }
-            for (String name : verifyNow) {
-                deliveries.add(ConfirmationCodes.send(services, pool, updated, ConfirmationCodes.channelOf(name),
-                        CodePurpose.verifying(name), updated.attribute(name).orElseThrow(), Optional.empty(), now));
-            }
-            return deliveries;
+            issues.forEach(Runnable::run);
+            return null;
         });
         return new Response(sent.isEmpty() ? null : List.copyOf(sent));
+    }
+
+    /**
+     * Composes (CustomMessage_UpdateUserAttribute, outside any transaction) the code that verifies attribute
+     * {@code name} at {@code to}; adds the work that issues it, to run in the change's transaction, to
+     * {@code issues}, and where it goes to {@code sent}.
+     */
+    static void prepareCode(Services services, UserPool pool, User updated, String clientId, String name, String to,
+            Optional<String> pendingValue, Instant now, Map<String, String> metadata, List<Runnable> issues,
+            List<CodeDeliveryDetails> sent) {
+        ConfirmationCodes.Prepared code = ConfirmationCodes.prepare(services, pool, updated,
+                ConfirmationCodes.channelOf(name), to, now, CustomMessageTrigger.Source.UpdateUserAttribute,
+                clientId, metadata);
+        issues.add(() -> ConfirmationCodes.issue(services, pool, updated, CodePurpose.verifying(name), now,
+                pendingValue, code));
+        sent.add(code.details());
     }
 }

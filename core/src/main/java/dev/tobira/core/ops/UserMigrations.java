@@ -1,5 +1,6 @@
 package dev.tobira.core.ops;
 
+import dev.tobira.core.CognitoException.AliasExistsException;
 import dev.tobira.core.Services;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
@@ -62,7 +63,52 @@ final class UserMigrations {
                         : Optional.of(Verifiers.create(pool.srpPoolName(), identity.username(), password,
                                 services.random())),
                 Optional.empty());
-        services.users().create(user, !pool.caseInsensitiveUsernames());
+        List<User> holders = aliasHolders(services, pool, user);
+        if (!holders.isEmpty() && !answer.get().forceAliasCreation()) {
+            // ConfirmSignUp's wording for an email; for a phone number by analogy.
+            boolean email = holders.stream().anyMatch(h -> movedAliases(pool, user, h)
+                    .contains(new Attribute("email_verified", "false")));
+            throw new AliasExistsException("An account with the " + (email ? "email" : "phone_number")
+                    + " already exists.");
+        }
+        services.transactions().inTransaction(() -> {
+            holders.forEach(holder -> Pools.save(services, holder.withAttributes(AttributeRules.merge(
+                    holder.attributes(), movedAliases(pool, user, holder)), now)));
+            services.users().create(user, !pool.caseInsensitiveUsernames());
+            return user;
+        });
         return Optional.of(user);
+    }
+
+    /**
+     * Other users holding, verified, an alias (email or phone number, as the pool's {@code AliasAttributes})
+     * that the migrated user brings verified. Cognito's UserMigration documentation: with
+     * {@code forceAliasCreation} true "the alias will be migrated to the new user"; false (the default)
+     * fails with {@code AliasExistsException}, as AdminCreateUser and ConfirmSignUp do.
+     */
+    private static List<User> aliasHolders(Services services, UserPool pool, User user) {
+        return ContactAttributes.VERIFIABLE.stream()
+                .filter(pool.aliasAttributes()::contains)
+                .filter(name -> verified(user, name))
+                .flatMap(name -> services.users().findByAttribute(pool.id(), name, user.attribute(name).orElseThrow(),
+                        !pool.caseInsensitiveUsernames()).stream()
+                        .filter(other -> !other.username().equals(user.username()) && verified(other, name)))
+                .distinct()
+                .toList();
+    }
+
+    /** What {@code holder} loses to the migrated user: the shared aliases are no longer verified for them. */
+    private static List<Attribute> movedAliases(UserPool pool, User user, User holder) {
+        return ContactAttributes.VERIFIABLE.stream()
+                .filter(pool.aliasAttributes()::contains)
+                .filter(name -> verified(user, name) && verified(holder, name)
+                        && holder.attribute(name).equals(user.attribute(name)))
+                .map(name -> new Attribute(ContactAttributes.verifiedFlag(name), "false"))
+                .toList();
+    }
+
+    private static boolean verified(User user, String name) {
+        return user.attribute(name).isPresent()
+                && user.attribute(ContactAttributes.verifiedFlag(name)).filter("true"::equals).isPresent();
     }
 }

@@ -32,6 +32,22 @@ public final class SrpGroup {
 
     public static final BigInteger G = BigInteger.TWO;
 
+    /**
+     * {@code g^e mod N} for exponents up to 256 bits (SHA-256's {@code x}, the server's {@code b}) by a precomputed
+     * table with masked lookups ({@link FixedBasePower}); longer exponents go to {@link BigInteger#modPow}. The
+     * table (8 192 numbers, 3 MiB) is built on first use, not at class loading.
+     */
+    static BigInteger gPow(BigInteger exponent) {
+        return GPower.TABLE.pow(exponent);
+    }
+
+    /** Holds the table, so that loading {@code SrpGroup} does not build it. */
+    static final class GPower {
+        static final FixedBasePower TABLE = new FixedBasePower(G, N, 256);
+
+        private GPower() {}
+    }
+
     /** {@code k = H(padHex(N) || padHex(g))}. */
     public static final BigInteger K = new BigInteger(1, sha256(N.toByteArray(), G.toByteArray()));
 

@@ -59,7 +59,8 @@ public final class SrpServer {
     /**
      * Starts the {@code PASSWORD_VERIFIER} challenge: {@code b} is {@value #SECRET_BITS} random bits
      * from {@code random} (never zero) and {@code B = (k·v + g^b) mod N}, drawn again in the
-     * (astronomically unlikely) case {@code B mod N == 0}, which clients refuse.
+     * (astronomically unlikely) case {@code B mod N == 0}, which clients refuse. {@code g^b} comes from the group's
+     * fixed-base table ({@link SrpGroup#gPow}); only {@link #key}'s {@code (A·v^u)^b} needs a general modPow.
      */
     public static Challenge challenge(PasswordVerifier verifier, RandomGenerator random) {
         BigInteger kv = SrpGroup.K.multiply(v(verifier));
@@ -70,7 +71,7 @@ public final class SrpServer {
             if (b.signum() == 0) {
                 continue;
             }
-            BigInteger B = kv.add(SrpGroup.G.modPow(b, SrpGroup.N)).mod(SrpGroup.N);
+            BigInteger B = kv.add(SrpGroup.gPow(b)).mod(SrpGroup.N);
             if (B.signum() != 0) {
                 return new Challenge(b, B);
             }

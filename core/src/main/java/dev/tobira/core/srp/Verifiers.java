@@ -14,7 +14,8 @@ public final class Verifiers {
 
     /**
      * A fresh verifier for {@code password}: a 16-byte random salt whose first byte is never 0x00
-     * (clients disagree on how to pad such a salt, spec §2.5.2) and {@code v = g^x mod N}.
+     * (clients disagree on how to pad such a salt, spec §2.5.2) and {@code v = g^x mod N} (by the group's
+     * fixed-base table, {@link SrpGroup#gPow}).
      */
     public static PasswordVerifier create(String poolName, String username, String password, RandomGenerator random) {
         byte[] salt = new byte[SALT_BYTES];
@@ -31,14 +32,17 @@ public final class Verifiers {
      */
     static PasswordVerifier withSalt(byte[] salt, String poolName, String username, String password) {
         BigInteger saltInt = new BigInteger(1, salt);
-        BigInteger v = SrpGroup.G.modPow(SrpGroup.x(saltInt, poolName, username, password), SrpGroup.N);
+        BigInteger v = SrpGroup.gPow(SrpGroup.x(saltInt, poolName, username, password));
         return new PasswordVerifier(HexFormat.of().formatHex(salt), v.toString(16));
     }
 
-    /** Whether {@code password} is the one {@code verifier} was made from (constant-time comparison). */
+    /**
+     * Whether {@code password} is the one {@code verifier} was made from: {@code g^x mod N} by the group's fixed-base
+     * table ({@link SrpGroup#gPow}, masked table lookups), compared in constant time.
+     */
     public static boolean matches(PasswordVerifier verifier, String poolName, String username, String password) {
         BigInteger salt = new BigInteger(verifier.saltHex(), 16);
-        BigInteger v = SrpGroup.G.modPow(SrpGroup.x(salt, poolName, username, password), SrpGroup.N);
+        BigInteger v = SrpGroup.gPow(SrpGroup.x(salt, poolName, username, password));
         return java.security.MessageDigest.isEqual(
                 v.toString(16).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 verifier.verifierHex().getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -21,9 +21,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -52,10 +54,19 @@ public final class TokenIssuer {
     /** Cognito's prefix of developer-only attributes, which no app client can read. */
     private static final String DEVELOPER_ONLY_PREFIX = "dev:";
 
+    /** Signers and verifiers stay cached while there are fewer keys than this (a few per pool). */
+    private static final int CRYPTO_CACHE_LIMIT = 4096;
+
     private final SigningKeys keys;
     private final Clock clock;
     private final String issuerBaseUrl;
     private final RandomGenerator random;
+
+    // Per kid, with the JWK it was made from: making one converts the JWK to a JCA key through a KeyFactory (and a
+    // native provider imports it), a cost every signature paid again before. Nimbus's signers and verifiers are
+    // thread-safe (each call takes its own Signature).
+    private final Map<String, Prepared<RSASSASigner>> signers = new ConcurrentHashMap<>();
+    private final Map<String, Prepared<RSASSAVerifier>> verifiers = new ConcurrentHashMap<>();
 
     /** An issuer drawing its UUIDs from a new {@link SecureRandom}. */
     public TokenIssuer(SigningKeys keys, Clock clock, String issuerBaseUrl) {
@@ -117,6 +128,29 @@ public final class TokenIssuer {
      * <p>Creates the pool's current keys if it has none yet.
      */
     public IssuedTokens issue(TokenRequest request) {
+        return issue(request, Optional.empty());
+    }
+
+    /**
+     * Tokens of the OAuth 2.0 endpoints: as {@link #issue(TokenRequest)}, except that the access token's
+     * {@code scope} is the granted scopes (then the trigger's changes) instead of {@value #SIGNIN_SCOPE}, and the
+     * ID token starts with {@code at_hash} (OIDC Core §3.1.3.6: base64url of the left half of the SHA-256 of
+     * the access token) and carries {@code nonce} after {@code cognito:username} when the request had one, in
+     * the order of Cognito's hosted UI tokens.
+     */
+    public IssuedTokens issue(TokenRequest request, OAuthGrant grant) {
+        return issue(request, Optional.of(grant));
+    }
+
+    /** What an OAuth 2.0 grant adds to a sign-in's tokens: the granted scopes and the OIDC {@code nonce}. */
+    public record OAuthGrant(List<String> scopes, Optional<String> nonce) {
+        public OAuthGrant {
+            scopes = List.copyOf(scopes);
+            Objects.requireNonNull(nonce, "nonce");
+        }
+    }
+
+    private IssuedTokens issue(TokenRequest request, Optional<OAuthGrant> grant) {
         UserPoolClient client = request.client();
         User user = request.user();
         Authentication authentication = request.authentication();
@@ -130,7 +164,28 @@ public final class TokenIssuer {
 
         TokenCustomization changes = request.customization();
         GroupClaims groups = changes.groupOverride().orElseGet(() -> GroupClaims.of(request.groups()));
-        JWTClaimsSet.Builder id = new JWTClaimsSet.Builder().subject(user.sub());
+        JWTClaimsSet.Builder accessClaims = new JWTClaimsSet.Builder().subject(user.sub());
+        addGroups(accessClaims, groups);
+        accessClaims
+                .issuer(issuer(userPoolId))
+                .claim("client_id", client.clientId())
+                .claim("origin_jti", authentication.originJti())
+                .claim("event_id", authentication.eventId())
+                .claim("token_use", TokenUse.ACCESS.claim())
+                .claim("scope", scope(grant.map(OAuthGrant::scopes).orElse(List.of(SIGNIN_SCOPE)), changes))
+                .claim("auth_time", authentication.authTime().getEpochSecond())
+                .expirationTime(Date.from(accessExpiresAt))
+                .issueTime(Date.from(issuedAt))
+                .jwtID(accessJti)
+                .claim("username", user.username());
+        customize(accessClaims, changes.accessClaimsToAdd(), changes.accessClaimsToSuppress());
+        String accessToken = sign(accessClaims.build(), keys.current(userPoolId, TokenUse.ACCESS));
+
+        JWTClaimsSet.Builder id = new JWTClaimsSet.Builder();
+        if (grant.isPresent()) {
+            id.claim("at_hash", atHash(accessToken));
+        }
+        id.subject(user.sub());
         addGroups(id, groups);
         for (Attribute attribute : readableAttributes(client, user)) {
             id.claim(attribute.name(), BOOLEAN_ATTRIBUTES.contains(attribute.name())
@@ -141,8 +196,9 @@ public final class TokenIssuer {
             id.claim("cognito:roles", groups.roles());
         }
         id.issuer(issuer(userPoolId))
-                .claim("cognito:username", user.username())
-                .claim("origin_jti", authentication.originJti())
+                .claim("cognito:username", user.username());
+        grant.flatMap(OAuthGrant::nonce).ifPresent(nonce -> id.claim("nonce", nonce));
+        id.claim("origin_jti", authentication.originJti())
                 .audience(client.clientId())
                 .claim("event_id", authentication.eventId())
                 .claim("token_use", TokenUse.ID.claim())
@@ -152,25 +208,8 @@ public final class TokenIssuer {
                 .jwtID(idJti);
         customize(id, changes.idClaimsToAdd(), changes.idClaimsToSuppress());
 
-        JWTClaimsSet.Builder accessClaims = new JWTClaimsSet.Builder().subject(user.sub());
-        addGroups(accessClaims, groups);
-        accessClaims
-                .issuer(issuer(userPoolId))
-                .claim("client_id", client.clientId())
-                .claim("origin_jti", authentication.originJti())
-                .claim("event_id", authentication.eventId())
-                .claim("token_use", TokenUse.ACCESS.claim())
-                .claim("scope", scope(changes))
-                .claim("auth_time", authentication.authTime().getEpochSecond())
-                .expirationTime(Date.from(accessExpiresAt))
-                .issueTime(Date.from(issuedAt))
-                .jwtID(accessJti)
-                .claim("username", user.username());
-        customize(accessClaims, changes.accessClaimsToAdd(), changes.accessClaimsToSuppress());
-        JWTClaimsSet access = accessClaims.build();
-
         return new IssuedTokens(
-                sign(access, keys.current(userPoolId, TokenUse.ACCESS)),
+                accessToken,
                 sign(id.build(), keys.current(userPoolId, TokenUse.ID)),
                 Math.toIntExact(accessValidity.toSeconds()),
                 accessExpiresAt,
@@ -290,16 +329,31 @@ public final class TokenIssuer {
                 .forEach(name -> claims.claim(name, null));
     }
 
-    /** {@value #SIGNIN_SCOPE} with a trigger's scopes added after it, less the ones it suppressed. */
-    private static String scope(TokenCustomization changes) {
-        java.util.LinkedHashSet<String> scopes = new java.util.LinkedHashSet<>();
-        scopes.add(SIGNIN_SCOPE);
+    /** {@code at_hash}: base64url (no padding) of the left 128 bits of the access token's SHA-256 (RS256). */
+    static String atHash(String accessToken) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(accessToken.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(java.util.Arrays.copyOf(digest, digest.length / 2));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    /** The granted scopes with a trigger's scopes added after them, less the ones it suppressed. */
+    private static String scope(List<String> granted, TokenCustomization changes) {
+        java.util.LinkedHashSet<String> scopes = new java.util.LinkedHashSet<>(granted);
         scopes.addAll(changes.scopesToAdd());
         changes.scopesToSuppress().forEach(scopes::remove);
         return String.join(" ", scopes);
     }
 
-    private static List<Attribute> readableAttributes(UserPoolClient client, User user) {
+    /**
+     * The user's attributes that {@code client} may read (its {@code ReadAttributes}, all when empty), without
+     * {@code sub} and developer-only ones, in the user's order: what ID tokens and {@code /oauth2/userInfo} show.
+     */
+    public static List<Attribute> readableAttributes(UserPoolClient client, User user) {
         List<String> readable = client.readAttributes();
         return user.attributes().stream()
                 .filter(a -> !a.name().equals("sub") && !a.name().startsWith(DEVELOPER_ONLY_PREFIX))
@@ -307,15 +361,36 @@ public final class TokenIssuer {
                 .toList();
     }
 
-    private static String sign(JWTClaimsSet claims, SigningKey key) {
+    private String sign(JWTClaimsSet claims, SigningKey key) {
         // Cognito's header is exactly {"kid","alg"}: no "typ".
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).build(), claims);
         try {
-            jwt.sign(new RSASSASigner(key.rsaKey()));
+            jwt.sign(prepared(signers, key.rsaKey(), RSASSASigner::new));
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign with key " + key.kid(), e);
         }
         return jwt.serialize();
+    }
+
+    /** A signer or verifier made from {@code key} and cached under its kid; the same JWK gets the same one. */
+    private static <T> T prepared(Map<String, Prepared<T>> cache, RSAKey key, JwkFunction<T> make)
+            throws JOSEException {
+        Prepared<T> cached = cache.get(key.getKeyID());
+        if (cached != null && (cached.jwk() == key || cached.jwk().equals(key))) {
+            return cached.value();
+        }
+        T made = make.apply(key);
+        if (cache.size() < CRYPTO_CACHE_LIMIT) {
+            cache.put(key.getKeyID(), new Prepared<>(key, made));
+        }
+        return made;
+    }
+
+    private record Prepared<T>(RSAKey jwk, T value) {}
+
+    @FunctionalInterface
+    private interface JwkFunction<T> {
+        T apply(RSAKey key) throws JOSEException;
     }
 
     private static Optional<SignedJWT> parse(String token) {
@@ -329,9 +404,9 @@ public final class TokenIssuer {
         }
     }
 
-    private static boolean verifies(SignedJWT jwt, RSAKey key) {
+    private boolean verifies(SignedJWT jwt, RSAKey key) {
         try {
-            return jwt.verify(new RSASSAVerifier(key));
+            return jwt.verify(prepared(verifiers, key, RSASSAVerifier::new));
         } catch (JOSEException | RuntimeException e) {
             return false;
         }

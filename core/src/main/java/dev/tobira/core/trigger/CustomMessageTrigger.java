@@ -18,7 +18,8 @@ import java.util.Map;
  * <p>What the function leaves null keeps the message Tobira would have sent. A message it sets must
  * contain {@value #CODE_PARAMETER}, which Tobira replaces with the code (the temporary password in an
  * invitation); {@value #USERNAME_PARAMETER} becomes the username in an invitation. A message without the
- * code is refused as Cognito refuses it (see {@link #missingCode}).
+ * code is refused as Cognito refuses it (see {@link #missingCode}), whatever the {@link Source}; an invitation
+ * ({@link Source#AdminCreateUser}) must also name the user (see {@link #missingUsername}).
  */
 public final class CustomMessageTrigger {
 
@@ -77,6 +78,9 @@ public final class CustomMessageTrigger {
         if (text != null && !text.isEmpty() && !text.contains(CODE_PARAMETER)) {
             throw missingCode(standard.channel(), text);
         }
+        if (source == Source.AdminCreateUser && text != null && !text.isEmpty() && !text.contains(USERNAME_PARAMETER)) {
+            throw missingUsername(standard.channel(), text);
+        }
         Map<String, String> values = new LinkedHashMap<>();
         values.put(CODE_PARAMETER, code);
         if (username != null) {
@@ -96,5 +100,19 @@ public final class CustomMessageTrigger {
         return new InvalidParameterException("1 validation error detected: Value '" + text + "' at '" + member
                 + "' failed to satisfy constraint: Member must satisfy regular expression pattern: "
                 + "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*");
+    }
+
+    /**
+     * An invitation from the function without {@value #USERNAME_PARAMETER}. Cognito's developer guide
+     * (Custom message Lambda trigger, the note on {@code CustomMessage_AdminCreateUser}): "the response
+     * from your function must include placeholder variables for the username and code". Cognito's wording of
+     * the refusal is not documented: this one is worded as {@link #missingCode} is, with the username
+     * placeholder in the pattern (UNCONFIRMED text).
+     */
+    static InvalidParameterException missingUsername(Message.Channel channel, String text) {
+        String member = channel == Message.Channel.SMS ? "smsMessage" : "emailBody";
+        return new InvalidParameterException("1 validation error detected: Value '" + text + "' at '" + member
+                + "' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                + "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{username\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*");
     }
 }

@@ -9,6 +9,8 @@ import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.message.Message;
 import dev.tobira.core.user.Attribute;
+import dev.tobira.core.user.User;
+import dev.tobira.core.user.UserStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,5 +119,64 @@ class CustomMessageTest {
                 .containsEntry("usernameParameter", "{username}");
         assertThat(p.t.sent.getLast().body()).isEqualTo("Hi ren, your password is Temp-Passw0rd!");
         assertThat(p.t.sent.getLast().subject()).isEqualTo("Join Acme");
+    }
+
+    private static final String CODE_PATTERN =
+            "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*";
+
+    private static String refusal(String text, String pattern) {
+        return "1 validation error detected: Value '" + text + "' at 'emailBody' failed to satisfy constraint: "
+                + "Member must satisfy regular expression pattern: " + pattern;
+    }
+
+    @Test
+    @DisplayName("Every triggerSource that sends a code refuses a function message without {####}, and nothing changes")
+    void everySourceWhenFunctionMessageLacksTheCodeThenInvalidParameterAndNothingChanges() {
+        p.createUser("lou");
+        String access = p.signIn("lou", TriggerPool.PASSWORD).authenticationResult().accessToken();
+        p.functions.put(FUNCTION, event -> answer(null, "No code here", null));
+        int sentBefore = p.t.sent.size();
+
+        assertThatThrownBy(() -> new ForgotPassword(p.t.services).handle(new ForgotPassword.Request(p.clientId, null,
+                "lou", null))).isInstanceOf(InvalidParameterException.class)
+                .hasMessage(refusal("No code here", CODE_PATTERN));
+        assertThatThrownBy(() -> new AdminResetUserPassword(p.t.services).handle(new AdminResetUserPassword.Request(
+                p.poolId, "lou", null))).isInstanceOf(InvalidParameterException.class)
+                .hasMessage(refusal("No code here", CODE_PATTERN));
+        assertThatThrownBy(() -> new UpdateUserAttributes(p.t.services).handle(new UpdateUserAttributes.Request(
+                List.of(new Attribute("email", "lou2@example.com")), access, null)))
+                .isInstanceOf(InvalidParameterException.class).hasMessage(refusal("No code here", CODE_PATTERN));
+        assertThatThrownBy(() -> new GetUserAttributeVerificationCode(p.t.services).handle(
+                new GetUserAttributeVerificationCode.Request(access, "email", null)))
+                .isInstanceOf(InvalidParameterException.class).hasMessage(refusal("No code here", CODE_PATTERN));
+        assertThatThrownBy(() -> new AdminCreateUser(p.t.services).handle(new AdminCreateUser.Request(p.poolId, "ren",
+                List.of(new Attribute("email", "ren@example.com")), null, "Temp-Passw0rd!", null, null,
+                List.of("EMAIL"), null))).isInstanceOf(InvalidParameterException.class)
+                .hasMessage(refusal("No code here", CODE_PATTERN));
+
+        assertThat(p.events).extracting(e -> e.get("triggerSource")).containsExactly("CustomMessage_ForgotPassword",
+                "CustomMessage_ForgotPassword", "CustomMessage_UpdateUserAttribute", "CustomMessage_VerifyUserAttribute",
+                "CustomMessage_AdminCreateUser");
+        assertThat(p.t.sent).hasSize(sentBefore);
+        User lou = p.t.services.users().find(p.poolId, "lou", true).orElseThrow();
+        assertThat(lou.status()).as("AdminResetUserPassword changed nothing").isEqualTo(UserStatus.CONFIRMED);
+        assertThat(lou.attribute("email")).as("UpdateUserAttributes changed nothing").contains("lou@example.com");
+        assertThatThrownBy(() -> new AdminGetUser(p.t.services).handle(new AdminGetUser.Request(p.poolId, "ren")))
+                .isInstanceOf(UserNotFoundException.class);
+    }
+
+    @Test
+    @DisplayName("An invitation (CustomMessage_AdminCreateUser) without {username} is refused: the function's "
+            + "response must include the username and code placeholders (Cognito developer guide)")
+    void adminCreateUserWhenFunctionInvitationLacksTheUsernameThenInvalidParameterAndNoUser() {
+        p.functions.put(FUNCTION, event -> answer("Join", "Your password is {####}", null));
+
+        assertThatThrownBy(() -> new AdminCreateUser(p.t.services).handle(new AdminCreateUser.Request(p.poolId, "ren",
+                List.of(new Attribute("email", "ren@example.com")), null, "Temp-Passw0rd!", null, null,
+                List.of("EMAIL"), null))).isInstanceOf(InvalidParameterException.class)
+                .hasMessage(refusal("Your password is {####}", "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*"
+                        + "\\{username\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*"));
+        assertThatThrownBy(() -> new AdminGetUser(p.t.services).handle(new AdminGetUser.Request(p.poolId, "ren")))
+                .isInstanceOf(UserNotFoundException.class);
     }
 }

@@ -419,4 +419,46 @@ class SelfServiceTest {
         assertThat(new AdminGetUser(t.services).handle(new AdminGetUser.Request(poolId, "ned")).userStatus())
                 .isEqualTo("FORCE_CHANGE_PASSWORD");
     }
+
+    private void adminUpdate(String username, Attribute... attributes) {
+        new AdminUpdateUserAttributes(t.services).handle(new AdminUpdateUserAttributes.Request(poolId, username,
+                List.of(attributes), Map.of("from", "admin")));
+    }
+
+    @Test
+    @DisplayName("AdminUpdateUserAttributes changing email in a pool that auto-verifies it: unverified, and a code "
+            + "goes to the new address (AWS knowledge center, email_verified); with email_verified true, no message")
+    void adminUpdateUserAttributesWhenEmailChangesThenACodeGoesToTheNewAddressUnlessVerifiedTrueGiven() {
+        String token = user("ada", "ada@example.com");
+        int before = t.sent.size();
+
+        adminUpdate("ada", new Attribute("email", "ada@new.example"));
+
+        assertThat(t.sent).hasSize(before + 1);
+        assertThat(t.sent.getLast().to()).isEqualTo("ada@new.example");
+        assertThat(attributes("ada")).containsEntry("email", "ada@new.example").containsEntry("email_verified", "false");
+        verify(token, "email", lastCode());
+        assertThat(attributes("ada")).containsEntry("email_verified", "true");
+
+        adminUpdate("ada", new Attribute("email", "ada@third.example"), new Attribute("email_verified", "true"));
+
+        assertThat(t.sent).hasSize(before + 1);
+        assertThat(attributes("ada")).containsEntry("email", "ada@third.example").containsEntry("email_verified", "true");
+    }
+
+    @Test
+    @DisplayName("AdminUpdateUserAttributes in a pool that requires verification before update: the old email stays "
+            + "until the code sent to the new one is verified")
+    void adminUpdateUserAttributesWhenVerificationBeforeUpdateThenOldValueKeptUntilVerified() {
+        pool(new UserAttributeUpdateSettings(List.of("email")), null, null);
+        String token = user("ada", "ada@example.com");
+
+        adminUpdate("ada", new Attribute("email", "ada@new.example"), new Attribute("name", "Ada"));
+
+        assertThat(t.sent.getLast().to()).isEqualTo("ada@new.example");
+        assertThat(attributes("ada")).containsEntry("email", "ada@example.com").containsEntry("email_verified", "true")
+                .containsEntry("name", "Ada");
+        verify(token, "email", lastCode());
+        assertThat(attributes("ada")).containsEntry("email", "ada@new.example").containsEntry("email_verified", "true");
+    }
 }

@@ -5,13 +5,16 @@ import static dev.tobira.core.ops.TriggerPool.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tobira.core.CognitoException.AliasExistsException;
 import dev.tobira.core.CognitoException.InvalidLambdaResponseException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.CognitoException.PasswordResetRequiredException;
 import dev.tobira.core.CognitoException.UserNotFoundException;
 import dev.tobira.core.user.Attribute;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +110,57 @@ class UserMigrationTest {
         assertThat(request(p.events("UserMigration_ForgotPassword").getFirst())).doesNotContainKey("password");
         assertThat(user("ada").userStatus()).isEqualTo("RESET_REQUIRED");
         assertThat(p.t.sent.getLast().to()).isEqualTo("ada@example.com");
+    }
+
+    /** A pool with an email alias and this class's UserMigration function; "eve" already holds ada's email, verified. */
+    private String[] aliasPool() {
+        String pool = new CreateUserPool(p.t.services).handle(new CreateUserPool.Request("aliases", null, null,
+                TriggerPool.lambdaConfig("userMigration"), List.of("email"), List.of("email"), null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null)).userPool().id();
+        String client = new CreateUserPoolClient(p.t.services).handle(new CreateUserPoolClient.Request(pool, "c", null,
+                null, null, null, null, null, null, null, List.of("ALLOW_USER_PASSWORD_AUTH"), null, null, null, null,
+                null, null, null, null, null, null, null, null, null)).userPoolClient().clientId();
+        new AdminCreateUser(p.t.services).handle(new AdminCreateUser.Request(pool, "eve",
+                List.of(new Attribute("email", "ada@example.com"), new Attribute("email_verified", "true")), null,
+                "Temp-Passw0rd!", null, "SUPPRESS", null, null));
+        return new String[] {pool, client};
+    }
+
+    private void migrateAda(String client) {
+        new InitiateAuth(p.t.services).handle(new InitiateAuth.Request("USER_PASSWORD_AUTH",
+                Map.of("USERNAME", "ada", "PASSWORD", LEGACY_PASSWORD), null, client, null, null, null));
+    }
+
+    @Test
+    @DisplayName("forceAliasCreation absent: a verified email another user holds as an alias refuses the migration "
+            + "with AliasExistsException, and no user is made")
+    void signInWhenMigratedEmailIsAnotherUsersAliasThenAliasExistsAndNoUser() {
+        String[] pool = aliasPool();
+
+        assertThatThrownBy(() -> migrateAda(pool[1])).isInstanceOf(AliasExistsException.class)
+                .hasMessage("An account with the email already exists.");
+        assertThatThrownBy(() -> new AdminGetUser(p.t.services).handle(new AdminGetUser.Request(pool[0], "ada")))
+                .isInstanceOf(UserNotFoundException.class);
+    }
+
+    @Test
+    @DisplayName("forceAliasCreation true: the alias moves to the migrated user; the old holder keeps the email, unverified")
+    void signInWhenForceAliasCreationThenAliasMovesToTheMigratedUser() {
+        UnaryOperator<Map<String, Object>> legacy = p.functions.get(FUNCTION);
+        p.functions.put(FUNCTION, event -> {
+            Map<String, Object> answer = new HashMap<>(legacy.apply(event));
+            answer.put("forceAliasCreation", true);
+            return answer;
+        });
+        String[] pool = aliasPool();
+
+        migrateAda(pool[1]);
+
+        AdminGetUser.Response eve = new AdminGetUser(p.t.services).handle(new AdminGetUser.Request(pool[0], "eve"));
+        assertThat(eve.userAttributes()).contains(new Attribute("email", "ada@example.com"),
+                new Attribute("email_verified", "false"));
+        AdminGetUser.Response ada = new AdminGetUser(p.t.services).handle(
+                new AdminGetUser.Request(pool[0], "ada@example.com"));
+        assertThat(ada.username()).isEqualTo("ada");
     }
 }

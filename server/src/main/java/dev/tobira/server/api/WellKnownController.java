@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  *       access tokens, current and recently retired, as {@code {"keys":[{kid, alg, kty, e, n, use}]}};
  *       the pool's keys are created on the first request, so the JWKS of an existing pool is never empty.
  *   <li>{@code GET /{userPoolId}/.well-known/openid-configuration}: OpenID Connect discovery, with
- *       {@code issuer} equal to the tokens' {@code iss}; once the pool has a domain, its {@code token_endpoint}
- *       ({@code <base URL>/<domain>/oauth2/token}). Tobira has no hosted UI yet, so the documents name no
- *       {@code authorization_endpoint} or {@code userinfo_endpoint}.
+ *       {@code issuer} equal to the tokens' {@code iss}; once the pool has a domain, its OAuth 2.0 endpoints
+ *       under {@code <base URL>/<domain>}: {@code authorization_endpoint}, {@code token_endpoint},
+ *       {@code userinfo_endpoint}, {@code revocation_endpoint} and {@code end_session_endpoint}
+ *       ({@code /<domain>/logout}, served by the managed login).
  * </ul>
  * An unknown pool gets 404 and {@code {"__type":"ResourceNotFoundException","message":"User pool … does not
  * exist."}}.
@@ -53,15 +54,25 @@ public class WellKnownController {
         }
         String issuer = tokens.issuer(userPoolId);
         Map<String, Object> document = new LinkedHashMap<>();
+        // The endpoints are under the pool's prefix domain, so a pool without one lists none of them.
+        java.util.Optional<String> base = stores.domains().findByPool(userPoolId).map(domain ->
+                issuer.substring(0, issuer.length() - userPoolId.length()) + domain.domain());
+        base.ifPresent(b -> document.put("authorization_endpoint", b + "/oauth2/authorize"));
+        document.put("code_challenge_methods_supported", List.of("S256", "plain"));
+        base.ifPresent(b -> document.put("end_session_endpoint", b + "/logout"));
+        document.put("grant_types_supported", List.of("authorization_code", "implicit", "refresh_token",
+                "client_credentials"));
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
         document.put("issuer", issuer);
         document.put("jwks_uri", issuer + "/.well-known/jwks.json");
         document.put("response_types_supported", List.of("code", "token"));
-        document.put("scopes_supported", List.of("openid", "email", "phone", "profile"));
+        base.ifPresent(b -> document.put("revocation_endpoint", b + "/oauth2/revoke"));
+        document.put("scopes_supported", List.of("openid", "email", "phone", "profile",
+                TokenIssuer.SIGNIN_SCOPE));
         document.put("subject_types_supported", List.of("public"));
-        stores.domains().findByPool(userPoolId).ifPresent(domain -> document.put("token_endpoint",
-                issuer.substring(0, issuer.length() - userPoolId.length()) + domain.domain() + "/oauth2/token"));
+        base.ifPresent(b -> document.put("token_endpoint", b + "/oauth2/token"));
         document.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        base.ifPresent(b -> document.put("userinfo_endpoint", b + "/oauth2/userInfo"));
         return ResponseEntity.ok(document);
     }
 

@@ -25,6 +25,8 @@ import java.util.Optional;
  *     ({@code Publish} to a phone number) calls on the API port into the outbox: on by default in dev mode;
  *     in production off unless set, and then only for calls signed with the admin credentials
  * @param observability metrics and log format; see {@link Observability}
+ * @param cryptoProvider which JCA provider signs tokens (and does SHA-256, HMAC, random numbers): the Amazon
+ *     Corretto Crypto Provider, the JDK's, or the first when it loads ({@link CryptoProviders.Choice#AUTO})
  */
 public record Settings(
         boolean dev,
@@ -47,7 +49,19 @@ public record Settings(
         Delivery delivery,
         Triggers triggers,
         boolean awsMessaging,
-        Observability observability) {
+        Observability observability,
+        CryptoProviders.Choice cryptoProvider) {
+
+    /** Settings with the crypto provider chosen automatically ({@link CryptoProviders.Choice#AUTO}). */
+    public Settings(boolean dev, String host, int port, Path dataDir, boolean inMemory, Optional<String> dbUrl,
+            Optional<String> dbUser, Optional<String> dbPassword, String issuerUrl, Optional<String> adminAccessKeyId,
+            Optional<String> adminSecretAccessKey, String region, String accountId, int maxBodyBytes,
+            boolean behindProxy, ApiRateLimits apiRateLimits, Limits limits, Delivery delivery, Triggers triggers,
+            boolean awsMessaging, Observability observability) {
+        this(dev, host, port, dataDir, inMemory, dbUrl, dbUser, dbPassword, issuerUrl, adminAccessKeyId,
+                adminSecretAccessKey, region, accountId, maxBodyBytes, behindProxy, apiRateLimits, limits, delivery,
+                triggers, awsMessaging, observability, CryptoProviders.Choice.AUTO);
+    }
 
     /** Settings with each mode's default metrics and plain-text logs ({@link Observability#defaults}). */
     public Settings(boolean dev, String host, int port, Path dataDir, boolean inMemory, Optional<String> dbUrl,
@@ -74,14 +88,21 @@ public record Settings(
     public Settings withAwsMessaging(boolean on) {
         return new Settings(dev, host, port, dataDir, inMemory, dbUrl, dbUser, dbPassword, issuerUrl, adminAccessKeyId,
                 adminSecretAccessKey, region, accountId, maxBodyBytes, behindProxy, apiRateLimits, limits, delivery,
-                triggers, on, observability);
+                triggers, on, observability, cryptoProvider);
     }
 
     /** These settings with {@code observability}'s metrics and log format. */
     public Settings withObservability(Observability observability) {
         return new Settings(dev, host, port, dataDir, inMemory, dbUrl, dbUser, dbPassword, issuerUrl, adminAccessKeyId,
                 adminSecretAccessKey, region, accountId, maxBodyBytes, behindProxy, apiRateLimits, limits, delivery,
-                triggers, awsMessaging, observability);
+                triggers, awsMessaging, observability, cryptoProvider);
+    }
+
+    /** These settings with {@code cryptoProvider} signing tokens. */
+    public Settings withCryptoProvider(CryptoProviders.Choice cryptoProvider) {
+        return new Settings(dev, host, port, dataDir, inMemory, dbUrl, dbUser, dbPassword, issuerUrl, adminAccessKeyId,
+                adminSecretAccessKey, region, accountId, maxBodyBytes, behindProxy, apiRateLimits, limits, delivery,
+                triggers, awsMessaging, observability, cryptoProvider);
     }
 
     /** How the console log is written. */

@@ -64,7 +64,7 @@ public class TobiraConfiguration {
         return new Services(stores.pools(), stores.clients(), stores.users(), stores.codes(), stores.sessions(),
                 stores.lockouts(), stores.tokens(), tokenIssuer, signingKeys, messages, stores.transactions(), codeHasher, settings.limits(), clock, new SecureRandom(),
                 settings.region(), settings.accountId(), triggers, stores.groups(), stores.resourceServers(), stores.domains(),
-                stores.webAuthn());
+                stores.webAuthn(), stores.authorizationCodes());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.tobira.server.oauth;
 
 import dev.tobira.core.Services;
+import dev.tobira.core.oauth.AuthorizationCodeGrant;
 import dev.tobira.core.oauth.ClientCredentialsGrant;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public class TokenController {
     private final TokenEndpoint endpoint;
 
     public TokenController(Services services) {
-        this.endpoint = new TokenEndpoint(new ClientCredentialsGrant(services));
+        this.endpoint = new TokenEndpoint(new ClientCredentialsGrant(services), new AuthorizationCodeGrant(services));
     }
 
     @PostMapping(path = "/oauth2/token")
@@ -46,10 +47,31 @@ public class TokenController {
         return answer(Optional.of(domain), request);
     }
 
+    /** The revocation endpoint, {@code /<domain>/oauth2/revoke} (and without a domain, like the token endpoint). */
+    @PostMapping(path = "/oauth2/revoke")
+    public ResponseEntity<byte[]> revoke(HttpServletRequest request) throws IOException {
+        return revoke(Optional.empty(), request);
+    }
+
+    @PostMapping(path = "/{domain:[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?}/oauth2/revoke")
+    public ResponseEntity<byte[]> revoke(@PathVariable("domain") String domain, HttpServletRequest request)
+            throws IOException {
+        return revoke(Optional.of(domain), request);
+    }
+
+    private ResponseEntity<byte[]> revoke(Optional<String> domain, HttpServletRequest request) throws IOException {
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES);
+        return respond(endpoint.revoke(domain, request.getContentType(), request.getHeader(HttpHeaders.AUTHORIZATION),
+                body));
+    }
+
     private ResponseEntity<byte[]> answer(Optional<String> domain, HttpServletRequest request) throws IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES);
-        TokenEndpoint.Answer answer = endpoint.token(domain, request.getContentType(),
-                request.getHeader(HttpHeaders.AUTHORIZATION), body);
+        return respond(endpoint.token(domain, request.getContentType(), request.getHeader(HttpHeaders.AUTHORIZATION),
+                body));
+    }
+
+    private static ResponseEntity<byte[]> respond(TokenEndpoint.Answer answer) {
         HttpHeaders headers = new HttpHeaders();
         answer.headers().forEach(headers::set);
         return ResponseEntity.status(answer.status()).headers(headers).body(answer.body());

@@ -1,13 +1,12 @@
 package dev.tobira.server.oauth;
 
+import dev.tobira.core.oauth.AuthorizationCodeGrant;
 import dev.tobira.core.oauth.ClientCredentialsGrant;
 import dev.tobira.core.oauth.OAuthError;
 import dev.tobira.core.oauth.OAuthError.Code;
 import dev.tobira.core.token.TokenIssuer.ClientToken;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Cognito's token endpoint, {@code POST /oauth2/token}, free of servlet types: the form body is parsed, the
  * client's credentials are taken from HTTP Basic or the body, the grant runs, and the answer is JSON.
- * Only {@code grant_type=client_credentials} is implemented; {@code authorization_code} and
- * {@code refresh_token} answer {@code unsupported_grant_type} until they are.
+ * Grants: {@code authorization_code} (with PKCE), {@code refresh_token} and {@code client_credentials}; any
+ * other is {@code unsupported_grant_type}. The revocation endpoint ({@code POST /oauth2/revoke}) shares the
+ * form parsing and client authentication, see {@link #revoke}.
  *
  * <p>Every refusal is HTTP 400 {@code {"error":"<code>"}}, as Cognito answers, with {@code Cache-Control:
  * no-store} on every answer (RFC 6749 §5.1). Why a request was refused is logged at DEBUG, without
@@ -32,10 +32,12 @@ public final class TokenEndpoint {
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private final ClientCredentialsGrant clientCredentials;
+    private final AuthorizationCodeGrant userGrants;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public TokenEndpoint(ClientCredentialsGrant clientCredentials) {
+    public TokenEndpoint(ClientCredentialsGrant clientCredentials, AuthorizationCodeGrant userGrants) {
         this.clientCredentials = clientCredentials;
+        this.userGrants = userGrants;
     }
 
     /** The HTTP answer: status, headers, JSON body. */
@@ -57,17 +59,28 @@ public final class TokenEndpoint {
 
     private Map<String, Object> tokenResponse(Optional<String> domain, String contentType, String authorization,
             byte[] body) {
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
-            throw new OAuthError(Code.INVALID_REQUEST, "Content-Type must be " + FORM);
-        }
-        Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
+        Map<String, String> form = formOf(contentType, body);
         String grantType = form.get("grant_type");
         if (grantType == null) {
             throw new OAuthError(Code.INVALID_REQUEST, "grant_type is missing");
         }
+        if (grantType.equals("authorization_code") || grantType.equals("refresh_token")) {
+            Credentials credentials = credentials(authorization, form);
+            AuthorizationCodeGrant.Tokens tokens = grantType.equals("authorization_code")
+                    ? userGrants.redeem(domain, credentials.clientId(), credentials.secret(), param(form, "code"),
+                            param(form, "redirect_uri"), param(form, "code_verifier"))
+                    : userGrants.refresh(domain, credentials.clientId(), credentials.secret(),
+                            param(form, "refresh_token"));
+            Map<String, Object> out = new LinkedHashMap<>();
+            tokens.idToken().ifPresent(t -> out.put("id_token", t));
+            out.put("access_token", tokens.accessToken());
+            tokens.refreshToken().ifPresent(t -> out.put("refresh_token", t));
+            out.put("expires_in", tokens.expiresIn());
+            out.put("token_type", "Bearer");
+            return out;
+        }
         if (!grantType.equals("client_credentials")) {
-            throw new OAuthError(Code.UNSUPPORTED_GRANT_TYPE, "Tobira does not implement grant_type " + grantType
-                    + " yet");
+            throw new OAuthError(Code.UNSUPPORTED_GRANT_TYPE, "grant_type " + grantType + " is not one of Cognito's");
         }
         Credentials credentials = credentials(authorization, form);
         ClientToken token = clientCredentials.token(domain, credentials.clientId(), credentials.secret(),
@@ -77,6 +90,40 @@ public final class TokenEndpoint {
         out.put("expires_in", token.expiresIn());
         out.put("token_type", "Bearer");
         return out;
+    }
+
+    /**
+     * {@code POST /oauth2/revoke} (RFC 7009): 200 with an empty body when the refresh token is revoked (or was
+     * unknown); 400 {@code {"error":…}} with {@code invalid_request}, {@code invalid_client},
+     * {@code unsupported_token_type} (not a refresh token) or {@code unauthorized_client} (revocation disabled
+     * for the client).
+     */
+    public Answer revoke(Optional<String> domain, String contentType, String authorization, byte[] body) {
+        try {
+            Map<String, String> form = formOf(contentType, body);
+            Credentials credentials = credentials(authorization, form);
+            Optional<AuthorizationCodeGrant.RevokeError> refused = userGrants.revoke(domain, credentials.clientId(),
+                    credentials.secret(), param(form, "token"));
+            if (refused.isPresent()) {
+                log.debug("Revocation refused with {}", refused.get());
+                return answer(400, Map.of("error", refused.get().name().toLowerCase(Locale.ROOT)));
+            }
+            return new Answer(200, Map.of("Cache-Control", "no-store", "Pragma", "no-cache"), new byte[0]);
+        } catch (OAuthError e) {
+            log.debug("Revocation refused with {}: {}", e.code().wire(), e.getMessage());
+            return answer(400, Map.of("error", e.code().wire()));
+        }
+    }
+
+    private static Optional<String> param(Map<String, String> form, String name) {
+        return Optional.ofNullable(form.get(name)).filter(v -> !v.isEmpty());
+    }
+
+    private static Map<String, String> formOf(String contentType, byte[] body) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
+            throw new OAuthError(Code.INVALID_REQUEST, "Content-Type must be " + FORM);
+        }
+        return form(new String(body, StandardCharsets.UTF_8));
     }
 
     private record Credentials(String clientId, Optional<String> secret) {}
@@ -110,25 +157,11 @@ public final class TokenEndpoint {
 
     /** The form's parameters; a repeated parameter is {@code invalid_request} (RFC 6749 §3.2). */
     private static Map<String, String> form(String body) {
-        Map<String, String> params = new HashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name;
-            String value;
-            try {
-                name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new OAuthError(Code.INVALID_REQUEST, "the body is not form-encoded");
-            }
-            if (params.put(name, value) != null) {
-                throw new OAuthError(Code.INVALID_REQUEST, "parameter " + name + " is repeated");
-            }
+        try {
+            return FormParameters.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw new OAuthError(Code.INVALID_REQUEST, e.getMessage());
         }
-        return params;
     }
 
     private Answer answer(int status, Map<String, ?> body) {

@@ -39,6 +39,12 @@ public final class JdbcLockoutStore implements LockoutStore {
 
     @Override
     public Lockout change(String userPoolId, String username, UnaryOperator<Lockout> change) {
+        // Every successful sign-in of a user with no failures: no row, and the change keeps it so. Then there is
+        // nothing to lock (SELECT … FOR UPDATE of no row locks nothing, on H2 or PostgreSQL) and nothing to write,
+        // so no transaction either: one plain read instead of a transaction with a locking read.
+        if (read(SELECT, userPoolId, username).isEmpty() && change.apply(Lockout.NONE).equals(Lockout.NONE)) {
+            return Lockout.NONE;
+        }
         return tx.execute(status -> {
             while (true) {
                 Optional<Lockout> row = read(SELECT + " FOR UPDATE", userPoolId, username);

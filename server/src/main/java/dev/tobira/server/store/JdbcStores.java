@@ -33,7 +33,8 @@ public record JdbcStores(
         JdbcGroupStore groups,
         JdbcResourceServerStore resourceServers,
         JdbcUserPoolDomainStore domains,
-        JdbcWebAuthnStore webAuthn) {
+        JdbcWebAuthnStore webAuthn,
+        JdbcAuthorizationCodeStore authorizationCodes) {
 
     /** Migrations every database runs. */
     static final String COMMON_MIGRATIONS = "classpath:db/migration/common";
@@ -88,7 +89,8 @@ public record JdbcStores(
                 new JdbcGroupStore(jdbc, tx),
                 new JdbcResourceServerStore(jdbc, tx, json),
                 new JdbcUserPoolDomainStore(jdbc, tx),
-                new JdbcWebAuthnStore(jdbc, tx));
+                new JdbcWebAuthnStore(jdbc, tx),
+                new JdbcAuthorizationCodeStore(jdbc, tx));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tobira.server.web;
 
 import dev.tobira.core.srp.SrpClient;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -53,8 +54,34 @@ public final class CognitoGateway implements AutoCloseable {
     /** Where a sign-up left the user. */
     public record SignUpResult(boolean confirmed, String destination, Optional<String> session) {}
 
-    private final WebSettings settings;
+    /** How the password is proven in a password sign-in. */
+    public enum PasswordFlow {
+        /** {@code CUSTOM_AUTH} starting with SRP: the password, then the auth-challenge triggers' emailed code. */
+        CUSTOM_AUTH_SRP,
+        /** {@code USER_SRP_AUTH}: the password alone, proven by SRP. */
+        USER_SRP_AUTH,
+        /** {@code USER_PASSWORD_AUTH}: the password alone, sent to the pool. */
+        USER_PASSWORD_AUTH
+    }
+
+    /**
+     * The pool and app client the calls are made for.
+     *
+     * @param userPoolId the pool; its name part is SRP's pool name
+     * @param clientSecret the client's secret when it has one: requests then carry {@code SECRET_HASH}
+     */
+    public record App(String userPoolId, String clientId, Optional<String> clientSecret, PasswordFlow passwordFlow) {
+
+        /** Never shows the client secret. */
+        @Override
+        public String toString() {
+            return "App[userPoolId=" + userPoolId + ", clientId=" + clientId + ", passwordFlow=" + passwordFlow + "]";
+        }
+    }
+
+    private final App app;
     private final CognitoIdentityProviderClient cognito;
+    private final boolean ownsClient;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
@@ -68,20 +95,47 @@ public final class CognitoGateway implements AutoCloseable {
      *     asked on the calling thread, and sent only to another endpoint than AWS's own
      */
     public CognitoGateway(WebSettings settings, Clock clock, Supplier<Optional<String>> visitorAddress) {
-        this.settings = settings;
+        this(new App(settings.userPoolId(), settings.clientId(), settings.clientSecret(), PasswordFlow.CUSTOM_AUTH_SRP),
+                settings.region(), settings.endpoint(), clock, visitorAddress);
+    }
+
+    /**
+     * A gateway for {@code app} at {@code endpoint} (empty: AWS's own for {@code region}).
+     *
+     * @param visitorAddress as for {@link #CognitoGateway(WebSettings, Clock, Supplier)}
+     */
+    public CognitoGateway(App app, String region, Optional<URI> endpoint, Clock clock,
+            Supplier<Optional<String>> visitorAddress) {
+        this.app = app;
         this.clock = clock;
+        this.ownsClient = true;
         var builder = CognitoIdentityProviderClient.builder()
-                .region(Region.of(settings.region()))
+                .region(Region.of(region))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> {
                     c.retryStrategy(AwsRetryStrategy.doNotRetry());
-                    if (settings.endpoint().isPresent()) {
+                    if (endpoint.isPresent()) {
                         c.addExecutionInterceptor(new ForwardedFor(visitorAddress));
                     }
                 });
-        settings.endpoint().ifPresent(builder::endpointOverride);
+        endpoint.ifPresent(builder::endpointOverride);
         this.cognito = builder.build();
+    }
+
+    private CognitoGateway(App app, CognitoIdentityProviderClient cognito, Clock clock) {
+        this.app = app;
+        this.cognito = cognito;
+        this.clock = clock;
+        this.ownsClient = false;
+    }
+
+    /**
+     * The same endpoint for another pool and client (the managed login serves many); shares this
+     * gateway's connection, and closing it closes nothing.
+     */
+    public CognitoGateway forApp(App other) {
+        return new CognitoGateway(other, cognito, clock);
     }
 
     /** Puts the visitor's address in {@code X-Forwarded-For}, replacing whatever the header held. */
@@ -96,7 +150,7 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** {@code SignUp} with the email as username and attribute; no password means a passwordless account. */
     public SignUpResult signUp(String email, Optional<String> password, String locale) {
-        SignUpResponse response = cognito.signUp(b -> b.clientId(settings.clientId()).username(email)
+        SignUpResponse response = cognito.signUp(b -> b.clientId(app.clientId()).username(email)
                 .password(password.orElse(null)).secretHash(secretHash(email).orElse(null))
                 .userAttributes(attribute("email", email), attribute("locale", locale)));
         return new SignUpResult(Boolean.TRUE.equals(response.userConfirmed()), destination(response.codeDeliveryDetails()),
@@ -105,28 +159,49 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** {@code ConfirmSignUp}; returns the session that signs a passwordless user straight in, if any. */
     public Optional<String> confirmSignUp(String email, String code, Optional<String> signUpSession) {
-        return Optional.ofNullable(cognito.confirmSignUp(b -> b.clientId(settings.clientId()).username(email)
+        return Optional.ofNullable(cognito.confirmSignUp(b -> b.clientId(app.clientId()).username(email)
                 .confirmationCode(code).session(signUpSession.orElse(null))
                 .secretHash(secretHash(email).orElse(null))).session());
     }
 
     /** {@code ResendConfirmationCode}; returns the masked address the new code went to. */
     public String resendConfirmationCode(String email) {
-        return destination(cognito.resendConfirmationCode(b -> b.clientId(settings.clientId()).username(email)
+        return destination(cognito.resendConfirmationCode(b -> b.clientId(app.clientId()).username(email)
                 .secretHash(secretHash(email).orElse(null))).codeDeliveryDetails());
+    }
+
+    /** {@code ForgotPassword}; returns the masked address the reset code went to. */
+    public String forgotPassword(String email) {
+        return destination(cognito.forgotPassword(b -> b.clientId(app.clientId()).username(email)
+                .secretHash(secretHash(email).orElse(null))).codeDeliveryDetails());
+    }
+
+    /** {@code ConfirmForgotPassword}: the reset code and the new password. */
+    public void confirmForgotPassword(String email, String code, String newPassword) {
+        cognito.confirmForgotPassword(b -> b.clientId(app.clientId()).username(email).confirmationCode(code)
+                .password(newPassword).secretHash(secretHash(email).orElse(null)));
     }
 
     /**
      * Password then an emailed code: {@code InitiateAuth CUSTOM_AUTH} starting with SRP
      * ({@code CHALLENGE_NAME=SRP_A}), the {@code PASSWORD_VERIFIER} proof, then normally a
-     * {@code CUSTOM_CHALLENGE} whose code was emailed.
+     * {@code CUSTOM_CHALLENGE} whose code was emailed. With the app's {@link PasswordFlow} another
+     * password flow ({@code USER_SRP_AUTH}, {@code USER_PASSWORD_AUTH}), which normally gives tokens.
      */
     public SignInStep signInWithPassword(String email, String password) {
-        SrpClient srp = new SrpClient(settings.userPoolId(), random);
-        Map<String, String> parameters = withSecretHash(email, Map.of("USERNAME", email, "SRP_A", srp.srpA(),
-                "CHALLENGE_NAME", "SRP_A"));
-        var started = cognito.initiateAuth(b -> b.clientId(settings.clientId()).authFlow(AuthFlowType.CUSTOM_AUTH)
-                .authParameters(parameters));
+        if (app.passwordFlow() == PasswordFlow.USER_PASSWORD_AUTH) {
+            var result = cognito.initiateAuth(b -> b.clientId(app.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(withSecretHash(email, Map.of("USERNAME", email, "PASSWORD", password))));
+            return step(result.challengeNameAsString(), result.session(), result.challengeParameters(),
+                    result.authenticationResult(), email);
+        }
+        SrpClient srp = new SrpClient(app.userPoolId(), random);
+        boolean custom = app.passwordFlow() == PasswordFlow.CUSTOM_AUTH_SRP;
+        Map<String, String> parameters = withSecretHash(email, custom
+                ? Map.of("USERNAME", email, "SRP_A", srp.srpA(), "CHALLENGE_NAME", "SRP_A")
+                : Map.of("USERNAME", email, "SRP_A", srp.srpA()));
+        var started = cognito.initiateAuth(b -> b.clientId(app.clientId())
+                .authFlow(custom ? AuthFlowType.CUSTOM_AUTH : AuthFlowType.USER_SRP_AUTH).authParameters(parameters));
         if (started.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) {
             return step(started.challengeNameAsString(), started.session(), started.challengeParameters(),
                     started.authenticationResult(), email);
@@ -135,7 +210,7 @@ public final class CognitoGateway implements AutoCloseable {
         String userId = challenge.get("USER_ID_FOR_SRP");
         Map<String, String> proof = withSecretHash(userId, srp.passwordVerifierResponses(userId, password,
                 challenge.get("SALT"), challenge.get("SRP_B"), challenge.get("SECRET_BLOCK"), clock.instant()));
-        var answered = cognito.respondToAuthChallenge(b -> b.clientId(settings.clientId())
+        var answered = cognito.respondToAuthChallenge(b -> b.clientId(app.clientId())
                 .challengeName(ChallengeNameType.PASSWORD_VERIFIER).session(started.session())
                 .challengeResponses(proof));
         return step(answered.challengeNameAsString(), answered.session(), answered.challengeParameters(),
@@ -149,6 +224,11 @@ public final class CognitoGateway implements AutoCloseable {
      */
     public SignInStep signInWithEmailCode(String email) {
         return userAuth(email, List.of(ChallengeNameType.EMAIL_OTP, ChallengeNameType.WEB_AUTHN));
+    }
+
+    /** Passwordless by text message: as {@link #signInWithEmailCode} with {@code SMS_OTP}; {@code username} may be the phone number. */
+    public SignInStep signInWithSmsCode(String username) {
+        return userAuth(username, List.of(ChallengeNameType.SMS_OTP));
     }
 
     /**
@@ -171,7 +251,7 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** {@code USER_AUTH} preferring the first of {@code wanted}; from {@code SELECT_CHALLENGE}, the first offered. */
     private SignInStep userAuth(String email, List<ChallengeNameType> wanted) {
-        var started = cognito.initiateAuth(b -> b.clientId(settings.clientId()).authFlow(AuthFlowType.USER_AUTH)
+        var started = cognito.initiateAuth(b -> b.clientId(app.clientId()).authFlow(AuthFlowType.USER_AUTH)
                 .authParameters(withSecretHash(email, Map.of("USERNAME", email,
                         "PREFERRED_CHALLENGE", wanted.getFirst().toString()))));
         Optional<ChallengeNameType> choice = wanted.stream()
@@ -180,7 +260,7 @@ public final class CognitoGateway implements AutoCloseable {
                 .findFirst();
         if (choice.isPresent()) {
             String username = started.challengeParameters().getOrDefault("USERNAME", email);
-            var selected = cognito.respondToAuthChallenge(b -> b.clientId(settings.clientId())
+            var selected = cognito.respondToAuthChallenge(b -> b.clientId(app.clientId())
                     .challengeName(ChallengeNameType.SELECT_CHALLENGE).session(started.session())
                     .challengeResponses(withSecretHash(username, Map.of("USERNAME", username,
                             "ANSWER", choice.get().toString()))));
@@ -195,7 +275,7 @@ public final class CognitoGateway implements AutoCloseable {
     public SignInStep answer(SignInStep.Passkey passkey, String credentialJson) {
         Map<String, String> responses = withSecretHash(passkey.username(), Map.of("USERNAME", passkey.username(),
                 "CREDENTIAL", credentialJson));
-        var answered = cognito.respondToAuthChallenge(b -> b.clientId(settings.clientId())
+        var answered = cognito.respondToAuthChallenge(b -> b.clientId(app.clientId())
                 .challengeName(ChallengeNameType.WEB_AUTHN).session(passkey.session()).challengeResponses(responses));
         return step(answered.challengeNameAsString(), answered.session(), answered.challengeParameters(),
                 answered.authenticationResult(), passkey.username());
@@ -238,10 +318,13 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** Answers the code challenge {@code code} with {@code answer}: tokens, or another round. */
     public SignInStep answer(SignInStep.Code code, String answer) {
-        boolean otp = code.challengeName().equals("EMAIL_OTP");
-        Map<String, String> responses = withSecretHash(code.username(), Map.of("USERNAME", code.username(),
-                otp ? "EMAIL_OTP_CODE" : "ANSWER", answer));
-        var answered = cognito.respondToAuthChallenge(b -> b.clientId(settings.clientId())
+        String field = switch (code.challengeName()) {
+            case "EMAIL_OTP" -> "EMAIL_OTP_CODE";
+            case "SMS_OTP" -> "SMS_OTP_CODE";
+            default -> "ANSWER";
+        };
+        Map<String, String> responses = withSecretHash(code.username(), Map.of("USERNAME", code.username(), field, answer));
+        var answered = cognito.respondToAuthChallenge(b -> b.clientId(app.clientId())
                 .challengeName(code.challengeName()).session(code.session()).challengeResponses(responses));
         return step(answered.challengeNameAsString(), answered.session(), answered.challengeParameters(),
                 answered.authenticationResult(), code.username());
@@ -252,7 +335,7 @@ public final class CognitoGateway implements AutoCloseable {
      * {@code Session} from {@code ConfirmSignUp}, which Cognito takes as the first factor.
      */
     public SignInStep signInAfterConfirmation(String email, String confirmSession) {
-        var started = cognito.initiateAuth(b -> b.clientId(settings.clientId()).authFlow(AuthFlowType.USER_AUTH)
+        var started = cognito.initiateAuth(b -> b.clientId(app.clientId()).authFlow(AuthFlowType.USER_AUTH)
                 .session(confirmSession).authParameters(withSecretHash(email, Map.of("USERNAME", email))));
         return step(started.challengeNameAsString(), started.session(), started.challengeParameters(),
                 started.authenticationResult(), email);
@@ -260,7 +343,7 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** {@code REFRESH_TOKEN_AUTH}: new access and ID tokens; {@code username} is the token's {@code username}. */
     public Tokens refresh(Tokens tokens, String username) {
-        var result = cognito.initiateAuth(b -> b.clientId(settings.clientId())
+        var result = cognito.initiateAuth(b -> b.clientId(app.clientId())
                 .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                 .authParameters(withSecretHash(username, Map.of("REFRESH_TOKEN", tokens.refreshToken()))))
                 .authenticationResult();
@@ -278,8 +361,8 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** {@code RevokeToken}: ends this sign-in (the refresh token and the access tokens it gave). */
     public void revoke(String refreshToken) {
-        cognito.revokeToken(b -> b.clientId(settings.clientId()).token(refreshToken)
-                .clientSecret(settings.clientSecret().orElse(null)));
+        cognito.revokeToken(b -> b.clientId(app.clientId()).token(refreshToken)
+                .clientSecret(app.clientSecret().orElse(null)));
     }
 
     /** {@code GlobalSignOut}: ends every sign-in of the user, on every device. */
@@ -296,7 +379,7 @@ public final class CognitoGateway implements AutoCloseable {
             return new SignInStep.Code(challengeName, session, parameters.getOrDefault("USERNAME", username),
                     parameters.getOrDefault("email", ""));
         }
-        if ("EMAIL_OTP".equals(challengeName)) {
+        if ("EMAIL_OTP".equals(challengeName) || "SMS_OTP".equals(challengeName)) {
             return new SignInStep.Code(challengeName, session, parameters.getOrDefault("USERNAME", username),
                     parameters.getOrDefault("CODE_DELIVERY_DESTINATION", ""));
         }
@@ -325,12 +408,12 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** {@code Base64(HMAC-SHA256(clientSecret, username + clientId))} when the client has a secret (spec §1.5). */
     Optional<String> secretHash(String username) {
-        return settings.clientSecret().map(secret -> {
+        return app.clientSecret().map(secret -> {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
                 return Base64.getEncoder().encodeToString(
-                        mac.doFinal((username + settings.clientId()).getBytes(StandardCharsets.UTF_8)));
+                        mac.doFinal((username + app.clientId()).getBytes(StandardCharsets.UTF_8)));
             } catch (NoSuchAlgorithmException | InvalidKeyException e) {
                 throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
             }
@@ -347,7 +430,9 @@ public final class CognitoGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        cognito.close();
+        if (ownsClient) {
+            cognito.close();
+        }
     }
 
     /** The pool offers no passkey sign-in for the name: no such user, or a user without a passkey. */

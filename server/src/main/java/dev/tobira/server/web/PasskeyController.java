@@ -1,10 +1,10 @@
 package dev.tobira.server.web;
 
 import static dev.tobira.server.web.WebController.ACCOUNT;
-import static dev.tobira.server.web.WebController.failed;
-import static dev.tobira.server.web.WebController.remove;
-import static dev.tobira.server.web.WebController.set;
-import static dev.tobira.server.web.WebController.state;
+import static dev.tobira.server.web.SignInFlows.failed;
+import static dev.tobira.server.web.SignInFlows.remove;
+import static dev.tobira.server.web.SignInFlows.set;
+import static dev.tobira.server.web.SignInFlows.state;
 
 import dev.tobira.server.web.CognitoGateway.PasskeyInfo;
 import dev.tobira.server.web.WebState.Account;
@@ -47,10 +47,14 @@ public class PasskeyController {
 
     private final CognitoGateway cognito;
     private final WebController web;
+    private final SignInFlows flows;
+    private final SignInSite site;
 
     public PasskeyController(CognitoGateway cognito, WebController web) {
         this.cognito = cognito;
         this.web = web;
+        this.flows = web.flows();
+        this.site = web.site();
     }
 
     /**
@@ -78,9 +82,9 @@ public class PasskeyController {
     public String signInWithPasskey(@RequestParam(name = "email", defaultValue = "") String email,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         model.addAttribute("passkeyEmail", email.strip());
-        model.addAttribute("pagePath", "/");
+        SignInFlows.site(site, model, "/");
         Optional<WebError> refused = email.isBlank() ? Optional.of(WebError.of("error.email-required"))
-                : web.limited(request, response, email);
+                : flows.limited(site, request, response, email);
         if (refused.isPresent()) {
             return failed(model, response, refused.get(), "web/sign-in");
         }
@@ -90,7 +94,7 @@ public class PasskeyController {
                 return usePasskey(request, email.strip(), passkey);
             }
             if (step instanceof SignInStep.Done done) {
-                return web.signedIn(request, email.strip(), Method.PASSKEY, done.tokens());
+                return flows.signedIn(site, request, email.strip(), Method.PASSKEY, done.tokens());
             }
             throw new CognitoGateway.UnexpectedChallengeException(((SignInStep.Code) step).challengeName());
         } catch (CognitoGateway.NoPasskeyException e) {
@@ -125,18 +129,18 @@ public class PasskeyController {
             ceremony(model, "get", entry.passkey().requestOptions(), "/passkey", "/passkey");
             return failed(model, response, WebError.of("error.passkey-missing"), "web/passkey");
         }
-        Optional<WebError> refused = web.limited(request, response, entry.email());
+        Optional<WebError> refused = flows.limited(site, request, response, entry.email());
         if (refused.isPresent()) {
             ceremony(model, "get", entry.passkey().requestOptions(), "/passkey", "/passkey");
             return failed(model, response, refused.get(), "web/passkey");
         }
         remove(request, PASSKEY);
         model.addAttribute("passkeyEmail", entry.email());
-        model.addAttribute("pagePath", "/");
+        SignInFlows.site(site, model, "/");
         try {
             SignInStep step = cognito.answer(entry.passkey(), credential);
             if (step instanceof SignInStep.Done done) {
-                return web.signedIn(request, entry.email(), Method.PASSKEY, done.tokens());
+                return flows.signedIn(site, request, entry.email(), Method.PASSKEY, done.tokens());
             }
             throw new CognitoGateway.UnexpectedChallengeException(step.getClass().getSimpleName());
         } catch (CognitoIdentityProviderException e) {
@@ -161,7 +165,7 @@ public class PasskeyController {
         if (found.isEmpty()) {
             return "redirect:/";
         }
-        Optional<WebError> refused = web.limited(request, response, found.get().email());
+        Optional<WebError> refused = flows.limited(site, request, response, found.get().email());
         if (refused.isPresent()) {
             return backToDashboard(redirect, refused.get());
         }
@@ -222,11 +226,11 @@ public class PasskeyController {
      * @param action where the form posts the credential
      * @param back the page the visitor came from, for the language links
      */
-    private static String ceremony(Model model, String kind, String options, String action, String back) {
+    private String ceremony(Model model, String kind, String options, String action, String back) {
         model.addAttribute("ceremony", kind);
         model.addAttribute("options", options);
         model.addAttribute("action", action);
-        model.addAttribute("pagePath", back);
+        SignInFlows.site(site, model, back);
         return "web/passkey";
     }
 

@@ -6,7 +6,7 @@ public sealed interface SignInStep extends java.io.Serializable {
     /**
      * The user must enter an emailed code.
      *
-     * @param challengeName {@code CUSTOM_CHALLENGE} (password then code) or {@code EMAIL_OTP} (passwordless)
+     * @param challengeName {@code CUSTOM_CHALLENGE} (password then code), {@code EMAIL_OTP} or {@code SMS_OTP} (passwordless)
      * @param session the opaque session to answer with
      * @param username the name to answer as ({@code USERNAME} of the challenge: the pool's internal one)
      * @param destination the masked address the code went to, as Cognito gave it

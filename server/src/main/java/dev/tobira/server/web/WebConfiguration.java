@@ -55,7 +55,7 @@ public class WebConfiguration implements WebMvcConfigurer {
      * The address of the visitor whose request this thread serves, as the container resolved it (the
      * connection's peer, or with {@code --behind-proxy} the address a proxy forwarded); empty outside a request.
      */
-    static Optional<String> visitorAddress() {
+    public static Optional<String> visitorAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
                 ? Optional.ofNullable(request.getRequest().getRemoteAddr()) : Optional.empty();
     }
@@ -86,6 +86,11 @@ public class WebConfiguration implements WebMvcConfigurer {
     /** English or Japanese: a {@code tobira_lang} cookie set by {@code ?lang=}, else {@code Accept-Language}. */
     @Bean
     LocaleResolver localeResolver(WebSettings settings) {
+        return languages(settings.secureCookies());
+    }
+
+    /** The resolver of {@link #localeResolver}; the managed login uses it when the web app is not served. */
+    public static LocaleResolver languages(boolean secureCookies) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("tobira_lang") {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
@@ -100,7 +105,7 @@ public class WebConfiguration implements WebMvcConfigurer {
         };
         resolver.setDefaultLocaleFunction(request -> fromAcceptLanguage(request.getHeader("Accept-Language")));
         resolver.setCookieHttpOnly(true);
-        resolver.setCookieSecure(settings.secureCookies());
+        resolver.setCookieSecure(secureCookies);
         resolver.setCookieSameSite("Lax");
         return resolver;
     }

@@ -113,13 +113,17 @@ public record WebSettings(
      * and of the dev client's {@code AuthSessionValidity}, cookies without {@code Secure} (plain http).
      */
     public static WebSettings devServer(dev.tobira.server.config.Settings server) {
-        String host = server.host().equals("0.0.0.0") || server.host().equals("::") ? "127.0.0.1" : server.host();
-        String authority = host.contains(":") ? "[" + host + "]" : host;
         return new WebSettings(server.region(), dev.tobira.server.dev.DevPool.poolId(server.region()),
-                dev.tobira.server.dev.DevPool.CLIENT_ID, Optional.empty(),
-                Optional.of(URI.create("http://" + authority + ":" + server.port())), false,
+                dev.tobira.server.dev.DevPool.CLIENT_ID, Optional.empty(), Optional.of(ownPort(server)), false,
                 server.limits().resendCooldown(), devCodeValidity(server), PasswordRules.COGNITO_DEFAULT,
                 DEV_RATE_LIMITS);
+    }
+
+    /** The server's own API, for pages served inside it: its port, on loopback when it listens everywhere. */
+    public static URI ownPort(dev.tobira.server.config.Settings server) {
+        String host = server.host().equals("0.0.0.0") || server.host().equals("::") ? "127.0.0.1" : server.host();
+        String authority = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + authority + ":" + server.port());
     }
 
     private static CodeValidity devCodeValidity(dev.tobira.server.config.Settings server) {

@@ -20,7 +20,9 @@ public final class WebState {
         /** Passwordless sign-up: the confirmation code signed the user straight in (USER_AUTH with Session). */
         SIGN_UP_CODE,
         /** Passwordless: a passkey (USER_AUTH, WEB_AUTHN). */
-        PASSKEY
+        PASSKEY,
+        /** Passwordless: a code sent by text message by Cognito (USER_AUTH, SMS_OTP); the managed login offers it. */
+        SMS_CODE
     }
 
     /**
@@ -72,4 +74,11 @@ public final class WebState {
             return new Account(email, username, method, fresh, signedInAt);
         }
     }
+
+    /**
+     * A password reset waiting for its emailed code.
+     *
+     * @param destination the masked address the code went to
+     */
+    public record PasswordReset(String email, String destination) implements Serializable {}
 }

@@ -217,11 +217,14 @@ class WellKnownTest {
                     t -> assertThat(t).startsWith("application/json"));
             String issuer = tobira.endpoint() + "/" + POOL;
             assertThat(JSON.readValue(response.body(), Map.class)).isEqualTo(Map.of(
+                    "code_challenge_methods_supported", List.of("S256", "plain"),
+                    "grant_types_supported", List.of("authorization_code", "implicit", "refresh_token",
+                            "client_credentials"),
                     "id_token_signing_alg_values_supported", List.of("RS256"),
                     "issuer", issuer,
                     "jwks_uri", issuer + "/.well-known/jwks.json",
                     "response_types_supported", List.of("code", "token"),
-                    "scopes_supported", List.of("openid", "email", "phone", "profile"),
+                    "scopes_supported", List.of("openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"),
                     "subject_types_supported", List.of("public"),
                     "token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post")));
 

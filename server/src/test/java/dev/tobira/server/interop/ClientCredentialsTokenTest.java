@@ -81,13 +81,7 @@ class ClientCredentialsTokenTest {
     }
 
     private static HttpResponse<String> post(String path, String authorization, String form) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tobira.endpoint() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return OAuthHttp.postForm(tobira.endpoint() + path, authorization, form);
     }
 
     /** What an API protected by the pool does: keys from the JWKS, RS256, exact iss, an access token. */
@@ -97,7 +91,9 @@ class ClientCredentialsTokenTest {
                 HttpResponse.BodyHandlers.ofString()).body());
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                JWKSourceBuilder.create(URI.create(discovery.get("jwks_uri").asString()).toURL())
+                JWKSourceBuilder.create(URI.create(discovery.get("jwks_uri").asString()).toURL(),
+                        // Nimbus's 500 ms read timeout is too short on a loaded test machine.
+                        new com.nimbusds.jose.util.DefaultResourceRetriever(10_000, 10_000))
                         .retrying(false).build()));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
                 new JWTClaimsSet.Builder().issuer(discovery.get("issuer").asString())
@@ -157,7 +153,7 @@ class ClientCredentialsTokenTest {
                 "unauthorized_client", post("/shop/oauth2/token", basic(web.clientId(), web.clientSecret()),
                         "grant_type=client_credentials&scope=orders%2Fread"),
                 "unsupported_grant_type", post("/shop/oauth2/token", basic(machine.clientId(), machine.clientSecret()),
-                        "grant_type=authorization_code&code=abc"),
+                        "grant_type=password&username=a&password=b"),
                 "invalid_request", post("/shop/oauth2/token", basic(machine.clientId(), machine.clientSecret()),
                         "scope=orders%2Fread"));
         refused.forEach((error, response) -> {

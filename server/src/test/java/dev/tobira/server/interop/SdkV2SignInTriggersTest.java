@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -145,5 +146,60 @@ class SdkV2SignInTriggersTest {
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", "max", "PASSWORD", PASSWORD))),
                 UserLambdaValidationException.class, "PreAuthentication failed with error Sign-in is paused.");
+    }
+
+    /**
+     * amazon-cognito-identity-js signs in ({@code USER_PASSWORD_AUTH}) and, its cached tokens made stale,
+     * refreshes with {@code REFRESH_TOKEN_AUTH}; jose's {@code createRemoteJWKSet} + {@code jwtVerify}
+     * check every token against the pool's JWKS and issuer (cognito-client.mjs, scenario "session").
+     */
+    private static JsonNode joseVerifiedSession(Pool pool) throws Exception {
+        CognitoIdentityJs.assumeInstalled();
+        JsonNode result = CognitoIdentityJs.run(Map.of("scenario", "session", "endpoint", tobira.endpoint(),
+                "userPoolId", pool.id(), "clientId", pool.client(), "username", "lou", "password", PASSWORD,
+                "flow", "USER_PASSWORD_AUTH", "issuer", tobira.endpoint() + "/" + pool.id(),
+                "jwksUri", tobira.endpoint() + "/" + pool.id() + "/.well-known/jwks.json"));
+        assertThat(result.path("outcome").asString()).as(result.toString()).isEqualTo("success");
+        return result;
+    }
+
+    @Test
+    @DisplayName("V2_0: the added claim and scope and the suppressed claim, checked with jose against the JWKS on "
+            + "sign-in and refresh")
+    void signInAndRefreshWhenV2FunctionThenJoseVerifiesClaimAndScopeAddedAndEmailSuppressed() throws Exception {
+        Pool pool = pool(LambdaConfigType.builder().preTokenGenerationConfig(c -> c
+                .lambdaVersion(PreTokenGenerationLambdaVersionType.V2_0).lambdaArn(ARN + "pre-token-v2")).build());
+
+        JsonNode result = joseVerifiedSession(pool);
+
+        for (String step : List.of("signIn", "refreshed")) {
+            JsonNode access = result.path(step).path("access").path("claims");
+            assertThat(access.path("tenant").asString()).as(step).isEqualTo("acme");
+            assertThat(access.path("scope").asString()).as(step).isEqualTo("aws.cognito.signin.user.admin orders/read");
+            JsonNode id = result.path(step).path("id").path("claims");
+            assertThat(id.has("email")).as(step + ": email suppressed in the ID token").isFalse();
+            assertThat(id.path("email_verified").asBoolean()).as(step).isTrue();
+            assertThat(id.has("tenant")).as(step).isFalse();
+        }
+        assertThat(result.path("refreshed").path("access").path("claims").path("jti").asString())
+                .as("the refresh issued new tokens")
+                .isNotEqualTo(result.path("signIn").path("access").path("claims").path("jti").asString());
+    }
+
+    @Test
+    @DisplayName("V1_0: the overridden groups in both tokens, checked with jose against the JWKS on sign-in and refresh")
+    void signInAndRefreshWhenV1FunctionOverridesGroupsThenJoseVerifiesTheirGroups() throws Exception {
+        Pool pool = pool(LambdaConfigType.builder().preTokenGeneration(ARN + "pre-token-v1").build());
+
+        JsonNode result = joseVerifiedSession(pool);
+
+        for (String step : List.of("signIn", "refreshed")) {
+            JsonNode id = result.path(step).path("id").path("claims");
+            assertThat(id.path("cognito:groups").valueStream().map(JsonNode::asString).toList()).as(step)
+                    .containsExactly("editors");
+            assertThat(id.path("tenant").asString()).as(step).isEqualTo("acme");
+            assertThat(result.path(step).path("access").path("claims").path("cognito:groups").valueStream()
+                    .map(JsonNode::asString).toList()).as(step).containsExactly("editors");
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.tobira.server.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tobira.core.oauth.AuthorizationCodeGrant;
 import dev.tobira.core.oauth.ClientCredentialsGrant;
 import dev.tobira.core.ops.OAuthFixtures;
 import dev.tobira.core.pool.UserPoolClient;
@@ -17,7 +18,8 @@ class TokenEndpointTest {
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private final OAuthFixtures f = new OAuthFixtures();
-    private final TokenEndpoint endpoint = new TokenEndpoint(new ClientCredentialsGrant(f.t.services));
+    private final TokenEndpoint endpoint = new TokenEndpoint(new ClientCredentialsGrant(f.t.services),
+            new AuthorizationCodeGrant(f.t.services));
     private final UserPoolClient machine;
 
     TokenEndpointTest() {
@@ -73,8 +75,8 @@ class TokenEndpointTest {
     }
 
     @Test
-    void tokenWhenGrantTypeIsRefreshTokenOrPasswordThenUnsupportedGrantType() {
-        for (String grant : List.of("refresh_token", "authorization_code", "password")) {
+    void tokenWhenGrantTypeIsPasswordOrAnExtensionThenUnsupportedGrantType() {
+        for (String grant : List.of("password", "urn:ietf:params:oauth:grant-type:device_code", "implicit")) {
             assertThat(answer(FORM, secretBasic(), "grant_type=" + grant))
                     .isEqualTo("400 {\"error\":\"unsupported_grant_type\"}");
         }

@@ -65,7 +65,7 @@ class PasskeysAcrossNodesTest {
                 sent::add, stores.transactions(), new CodeHasher(stores.secrets().getOrCreate("code-hmac-key", 32)),
                 new Limits(6, Duration.ofHours(24), 5, Duration.ZERO, dev.tobira.core.trigger.EmailOtpSettings.DEFAULT),
                 clock, random, "us-east-1", "000000000000", TriggerInvoker.NONE, stores.groups(),
-                stores.resourceServers(), stores.domains(), stores.webAuthn());
+                stores.resourceServers(), stores.domains(), stores.webAuthn(), stores.authorizationCodes());
     }
 
     @Test

@@ -73,7 +73,7 @@ class PasswordlessAcrossNodesTest {
                     sent::add, stores.transactions(), new CodeHasher(stores.secrets().getOrCreate("code-hmac-key", 32)),
                     LIMITS, clock, random, "us-east-1", "000000000000", dev.tobira.core.trigger.TriggerInvoker.NONE,
                     stores.groups(), stores.resourceServers(), stores.domains(),
-                stores.webAuthn());
+                stores.webAuthn(), stores.authorizationCodes());
         }
 
         private String code(int digits) {

@@ -123,10 +123,10 @@ class WebErrorsTest {
     @Test
     void ofWhenAnyErrorTheGatewaysOperationsCanThrowThenASentenceOfItsOwnNotTheGeneralOne() throws IOException {
         Set<String> operations = gatewayOperations();
-        assertThat(operations).containsExactlyInAnyOrder("confirmSignUp", "getUser", "globalSignOut", "initiateAuth",
-                "resendConfirmationCode", "respondToAuthChallenge", "revokeToken", "signUp",
-                "startWebAuthnRegistration", "completeWebAuthnRegistration", "listWebAuthnCredentials",
-                "deleteWebAuthnCredential");
+        assertThat(operations).containsExactlyInAnyOrder("confirmForgotPassword", "confirmSignUp", "forgotPassword",
+                "getUser", "globalSignOut", "initiateAuth", "resendConfirmationCode", "respondToAuthChallenge",
+                "revokeToken", "signUp", "startWebAuthnRegistration", "completeWebAuthnRegistration",
+                "listWebAuthnCredentials", "deleteWebAuthnCredential");
         Set<Class<?>> errors = new TreeSet<>(Comparator.comparing(Class::getSimpleName));
         for (String operation : operations) {
             Set<Class<?>> declared = modeledErrors(operation);

@@ -73,6 +73,7 @@ public final class ServiceModel {
     private final Map<String, Shape> shapes;
     private final TypeCheck typeCheck;
     private final ConstraintCheck constraintCheck;
+    private final OutputCheck outputCheck;
 
     private ServiceModel(String targetPrefix, Map<String, Operation> operations, Map<String, Shape> shapes) {
         this.targetPrefix = targetPrefix;
@@ -80,6 +81,7 @@ public final class ServiceModel {
         this.shapes = Map.copyOf(shapes);
         this.typeCheck = new TypeCheck(this::shape);
         this.constraintCheck = new ConstraintCheck(this::shape);
+        this.outputCheck = new OutputCheck(this::shape);
     }
 
     /**
@@ -160,6 +162,25 @@ public final class ServiceModel {
         int count = violations.size();
         return count + (count == 1 ? " validation error detected: " : " validation errors detected: ")
                 + String.join("; ", violations);
+    }
+
+    /**
+     * Where an answer departs from the operation's output shape: members the model does not define,
+     * values of the wrong JSON type (timestamps must be epoch-seconds numbers), enum values outside the
+     * model's, JSON nulls. An operation without an output shape must answer {@code {}}.
+     *
+     * @return one line per departure, {@code $.path: what is wrong}; empty when the answer fits
+     * @throws IllegalArgumentException if the operation is unknown
+     */
+    public List<String> outputViolations(String operation, JsonNode output) {
+        Operation known = operations.get(operation);
+        if (known == null) {
+            throw new IllegalArgumentException("unknown operation: " + operation);
+        }
+        if (known.outputShape().isEmpty()) {
+            return output.isObject() && output.isEmpty() ? List.of() : List.of("$: " + operation + " answers {}");
+        }
+        return outputCheck.check(shape(known.outputShape().get()), output);
     }
 
     private Shape inputShape(String operation) {
