@@ -1,6 +1,7 @@
 package dev.tobira.core.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tobira.core.CognitoException;
 import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.Services;
@@ -10,6 +11,7 @@ import dev.tobira.core.session.AuthSession;
 import dev.tobira.core.session.Sessions;
 import dev.tobira.core.trigger.TokenGenerationTrigger;
 import dev.tobira.core.user.User;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,9 @@ import java.util.Map;
  * the request and its challenge, so any node can judge the answer; the {@code CREDENTIAL} response
  * (the PublicKeyCredential as a JSON string) is checked by {@link Passkeys}. The session is spent by
  * the first answer, right or wrong, so an assertion can never be replayed.
+ *
+ * <p>Refused assertions count towards the user's lockout as wrong passwords and codes do (spec §7):
+ * while locked out no challenge starts and no assertion is judged; a good one clears the count.
  */
 final class PasskeySignIn {
 
@@ -33,6 +38,7 @@ final class PasskeySignIn {
     }
 
     static AuthResponse challenge(Services services, UserPool pool, SignInFlow flow, User user, List<String> listed) {
+        PasswordSignIn.notLockedOut(services, pool, user, services.clock().instant());
         Passkeys.Started started = Passkeys.of(services, pool, user).startAssertion();
         String session = flow.openSession(AuthSession.Kind.WEB_AUTHN, user.username(),
                 Map.of(REQUEST, started.requestJson()));
@@ -52,7 +58,18 @@ final class PasskeySignIn {
         if (!Users.lookUp(services, pool, username).map(u -> u.username().equals(user.username())).orElse(false)) {
             throw new NotAuthorizedException(SignInFlow.INVALID_SESSION);
         }
-        Passkeys.of(services, pool, user).finishAssertion(pending.data().get(REQUEST), credential);
+        Instant now = services.clock().instant();
+        PasswordSignIn.notLockedOut(services, pool, user, now);
+        try {
+            Passkeys.of(services, pool, user).finishAssertion(pending.data().get(REQUEST), credential);
+        } catch (InvalidParameterException e) {
+            // Not a credential at all: a malformed request, like a missing password, is not a guess.
+            throw e;
+        } catch (CognitoException e) {
+            PasswordSignIn.count(services, pool, user, false, now);
+            throw e;
+        }
+        PasswordSignIn.count(services, pool, user, true, now);
         return AuthResponse.tokens(SignInTokens.signIn(services, pool, client, user,
                 TokenGenerationTrigger.Source.Authentication, flow.clientMetadata()));
     }

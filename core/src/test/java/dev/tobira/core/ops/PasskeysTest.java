@@ -12,6 +12,7 @@ import dev.tobira.core.ops.SetUserPoolMfaConfig.WebAuthnConfiguration;
 import dev.tobira.core.webauthn.SoftwareAuthenticator;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Passkeys in core, with the in-memory stores and a software authenticator. */
@@ -102,6 +103,33 @@ class PasskeysTest {
         relyingParty("example.com", null);
         assertThat(new GetUserPoolMfaConfig(p.t.services).handle(new GetUserPoolMfaConfig.Request(p.poolId))
                 .webAuthnConfiguration()).isEqualTo(new WebAuthnConfiguration("example.com", "preferred", "SINGLE_FACTOR"));
+    }
+
+    @Test
+    @DisplayName("refused assertions count towards the lockout as wrong passwords do (spec §7)")
+    void respondWhenFiveAssertionsRefusedThenLockedOutEvenForTheRightOneAndNoChallengeStarts() throws Exception {
+        relyingParty("example.com", null);
+        p.withPassword(EMAIL, PASSWORD);
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator(5);
+        register(accessToken(EMAIL), authenticator, "https://example.com", "example.com");
+        SoftwareAuthenticator stranger = new SoftwareAuthenticator(6);
+        register(accessToken(EMAIL), stranger, "https://example.com", "example.com");
+        // A passkey of this user that the pool no longer knows: refused as an invalid credential.
+        new DeleteWebAuthnCredential(p.t.services).handle(new DeleteWebAuthnCredential.Request(accessToken(EMAIL),
+                stranger.credentialId()));
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> signIn(stranger, "https://example.com", "example.com"))
+                    .isInstanceOf(NotAuthorizedException.class).hasMessage("Invalid passkey credential.");
+        }
+        assertThatThrownBy(() -> signIn(authenticator, "https://example.com", "example.com"))
+                .isInstanceOf(NotAuthorizedException.class).hasMessage("Password attempts exceeded");
+
+        p.t.clock.advance(java.time.Duration.ofSeconds(2));
+        assertThat(signIn(authenticator, "https://example.com", "example.com").authenticationResult()).isNotNull();
+        // The good one cleared the count: one more refusal is not a lockout.
+        assertThatThrownBy(() -> signIn(stranger, "https://example.com", "example.com"))
+                .hasMessage("Invalid passkey credential.");
+        assertThat(signIn(authenticator, "https://example.com", "example.com").authenticationResult()).isNotNull();
     }
 
     @Test

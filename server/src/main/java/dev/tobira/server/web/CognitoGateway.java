@@ -8,9 +8,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -45,6 +47,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpRespo
  * visitor, not for this app as one address. AWS's own endpoint is never sent the visitor's address.
  */
 public final class CognitoGateway implements AutoCloseable {
+
+    /** One of the user's passkeys, as {@code ListWebAuthnCredentials} describes it. */
+    public record PasskeyInfo(String credentialId, String name, Instant createdAt) {}
 
     /** Where a sign-up left the user. */
     public record SignUpResult(boolean confirmed, String destination, Optional<String> session) {}
@@ -214,31 +219,101 @@ public final class CognitoGateway implements AutoCloseable {
 
     /**
      * Passwordless: {@code InitiateAuth USER_AUTH} preferring {@code EMAIL_OTP}, which emails a code;
-     * when Cognito answers {@code SELECT_CHALLENGE} instead, selects {@code EMAIL_OTP} if offered.
+     * when Cognito answers {@code SELECT_CHALLENGE} instead, selects {@code EMAIL_OTP} if offered, else
+     * {@code WEB_AUTHN} (the user's passkey) if offered.
      */
     public SignInStep signInWithEmailCode(String email) {
-        return signInWithCode(email, ChallengeNameType.EMAIL_OTP);
+        return userAuth(email, List.of(ChallengeNameType.EMAIL_OTP, ChallengeNameType.WEB_AUTHN));
     }
 
     /** Passwordless by text message: as {@link #signInWithEmailCode} with {@code SMS_OTP}; {@code username} may be the phone number. */
     public SignInStep signInWithSmsCode(String username) {
-        return signInWithCode(username, ChallengeNameType.SMS_OTP);
+        return userAuth(username, List.of(ChallengeNameType.SMS_OTP));
     }
 
-    private SignInStep signInWithCode(String email, ChallengeNameType challenge) {
+    /**
+     * Passkey: {@code InitiateAuth USER_AUTH} preferring {@code WEB_AUTHN}, whose challenge carries the
+     * {@code CREDENTIAL_REQUEST_OPTIONS} for {@code navigator.credentials.get}; when Cognito answers
+     * {@code SELECT_CHALLENGE}, selects {@code WEB_AUTHN} if offered.
+     *
+     * @throws NoPasskeyException when the pool offers no passkey sign-in for this name
+     */
+    public SignInStep signInWithPasskey(String email) {
+        try {
+            return userAuth(email, List.of(ChallengeNameType.WEB_AUTHN));
+        } catch (UnexpectedChallengeException e) {
+            if (e.challengeName().equals(ChallengeNameType.SELECT_CHALLENGE.toString())) {
+                throw new NoPasskeyException();
+            }
+            throw e;
+        }
+    }
+
+    /** {@code USER_AUTH} preferring the first of {@code wanted}; from {@code SELECT_CHALLENGE}, the first offered. */
+    private SignInStep userAuth(String email, List<ChallengeNameType> wanted) {
         var started = cognito.initiateAuth(b -> b.clientId(app.clientId()).authFlow(AuthFlowType.USER_AUTH)
-                .authParameters(withSecretHash(email, Map.of("USERNAME", email, "PREFERRED_CHALLENGE", challenge.toString()))));
-        if (started.challengeName() == ChallengeNameType.SELECT_CHALLENGE
-                && started.availableChallenges().contains(challenge)) {
+                .authParameters(withSecretHash(email, Map.of("USERNAME", email,
+                        "PREFERRED_CHALLENGE", wanted.getFirst().toString()))));
+        Optional<ChallengeNameType> choice = wanted.stream()
+                .filter(c -> started.challengeName() == ChallengeNameType.SELECT_CHALLENGE
+                        && started.availableChallenges().contains(c))
+                .findFirst();
+        if (choice.isPresent()) {
             String username = started.challengeParameters().getOrDefault("USERNAME", email);
             var selected = cognito.respondToAuthChallenge(b -> b.clientId(app.clientId())
                     .challengeName(ChallengeNameType.SELECT_CHALLENGE).session(started.session())
-                    .challengeResponses(withSecretHash(username, Map.of("USERNAME", username, "ANSWER", challenge.toString()))));
+                    .challengeResponses(withSecretHash(username, Map.of("USERNAME", username,
+                            "ANSWER", choice.get().toString()))));
             return step(selected.challengeNameAsString(), selected.session(), selected.challengeParameters(),
                     selected.authenticationResult(), username);
         }
         return step(started.challengeNameAsString(), started.session(), started.challengeParameters(),
                 started.authenticationResult(), email);
+    }
+
+    /** Answers the passkey challenge with the browser's {@code PublicKeyCredential} as JSON. */
+    public SignInStep answer(SignInStep.Passkey passkey, String credentialJson) {
+        Map<String, String> responses = withSecretHash(passkey.username(), Map.of("USERNAME", passkey.username(),
+                "CREDENTIAL", credentialJson));
+        var answered = cognito.respondToAuthChallenge(b -> b.clientId(app.clientId())
+                .challengeName(ChallengeNameType.WEB_AUTHN).session(passkey.session()).challengeResponses(responses));
+        return step(answered.challengeNameAsString(), answered.session(), answered.challengeParameters(),
+                answered.authenticationResult(), passkey.username());
+    }
+
+    /** {@code StartWebAuthnRegistration}: the options for {@code navigator.credentials.create}, as JSON. */
+    public String startPasskeyRegistration(String accessToken) {
+        return PasskeyJson.json(cognito.startWebAuthnRegistration(b -> b.accessToken(accessToken))
+                .credentialCreationOptions());
+    }
+
+    /**
+     * {@code CompleteWebAuthnRegistration} with the browser's new credential.
+     *
+     * @throws IllegalArgumentException when {@code credentialJson} is not a JSON object
+     */
+    public void completePasskeyRegistration(String accessToken, String credentialJson) {
+        var credential = PasskeyJson.document(credentialJson);
+        cognito.completeWebAuthnRegistration(b -> b.accessToken(accessToken).credential(credential));
+    }
+
+    /** {@code ListWebAuthnCredentials}, every page of it. */
+    public List<PasskeyInfo> passkeys(String accessToken) {
+        List<PasskeyInfo> all = new ArrayList<>();
+        String next = null;
+        do {
+            String token = next;
+            var page = cognito.listWebAuthnCredentials(b -> b.accessToken(accessToken).maxResults(20).nextToken(token));
+            page.credentials().forEach(c -> all.add(new PasskeyInfo(c.credentialId(),
+                    c.friendlyCredentialName() == null ? "" : c.friendlyCredentialName(), c.createdAt())));
+            next = page.nextToken();
+        } while (next != null && !next.isEmpty());
+        return List.copyOf(all);
+    }
+
+    /** {@code DeleteWebAuthnCredential}. */
+    public void deletePasskey(String accessToken, String credentialId) {
+        cognito.deleteWebAuthnCredential(b -> b.accessToken(accessToken).credentialId(credentialId));
     }
 
     /** Answers the code challenge {@code code} with {@code answer}: tokens, or another round. */
@@ -308,6 +383,10 @@ public final class CognitoGateway implements AutoCloseable {
             return new SignInStep.Code(challengeName, session, parameters.getOrDefault("USERNAME", username),
                     parameters.getOrDefault("CODE_DELIVERY_DESTINATION", ""));
         }
+        if ("WEB_AUTHN".equals(challengeName)) {
+            return new SignInStep.Passkey(session, parameters.getOrDefault("USERNAME", username),
+                    parameters.getOrDefault("CREDENTIAL_REQUEST_OPTIONS", "{}"));
+        }
         throw new UnexpectedChallengeException(challengeName);
     }
 
@@ -356,7 +435,14 @@ public final class CognitoGateway implements AutoCloseable {
         }
     }
 
-    /** The pool asked for a challenge this app does not handle (MFA, a new password, passkeys). */
+    /** The pool offers no passkey sign-in for the name: no such user, or a user without a passkey. */
+    public static final class NoPasskeyException extends RuntimeException {
+        public NoPasskeyException() {
+            super("No passkey sign-in offered");
+        }
+    }
+
+    /** The pool asked for a challenge this app does not handle (MFA, a new password). */
     public static final class UnexpectedChallengeException extends RuntimeException {
         private final String challengeName;
 

@@ -453,6 +453,13 @@ public final class SignInFlows {
         if (step instanceof SignInStep.Done done) {
             return signedIn(site, request, email, method, done.tokens());
         }
+        if (step instanceof SignInStep.Passkey passkey) {
+            // The pool offered the user's passkey instead of a code; only the web app's pages answer it.
+            if (!site.paths().passkeys()) {
+                throw new CognitoGateway.UnexpectedChallengeException("WEB_AUTHN");
+            }
+            return PasskeyController.usePasskey(request, email, passkey);
+        }
         set(request, site.key(CODE), sentNow(site, email, method, (SignInStep.Code) step));
         return "redirect:" + site.paths().code();
     }
@@ -463,7 +470,7 @@ public final class SignInFlows {
         return new CodeEntry(email, method, step, now, now.plus(site.codeValidity().of(method)));
     }
 
-    private String signedIn(SignInSite site, HttpServletRequest request, String email, Method method, Tokens tokens) {
+    String signedIn(SignInSite site, HttpServletRequest request, String email, Method method, Tokens tokens) {
         // A new session id at the change of privilege: an id planted before sign-in is worth nothing after it.
         request.getSession();
         request.changeSessionId();

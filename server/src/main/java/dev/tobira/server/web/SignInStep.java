@@ -1,6 +1,6 @@
 package dev.tobira.server.web;
 
-/** Where a sign-in stands after a call to the API: a code to enter, or done. */
+/** Where a sign-in stands after a call to the API: a code to enter, a passkey to use, or done. */
 public sealed interface SignInStep extends java.io.Serializable {
 
     /**
@@ -12,6 +12,16 @@ public sealed interface SignInStep extends java.io.Serializable {
      * @param destination the masked address the code went to, as Cognito gave it
      */
     record Code(String challengeName, String session, String username, String destination) implements SignInStep {}
+
+    /**
+     * The user must use a passkey ({@code WEB_AUTHN}).
+     *
+     * @param session the opaque session to answer with
+     * @param username the name to answer as
+     * @param requestOptions {@code CREDENTIAL_REQUEST_OPTIONS}: the {@code publicKey} options of
+     *     {@code navigator.credentials.get}, as JSON
+     */
+    record Passkey(String session, String username, String requestOptions) implements SignInStep {}
 
     /** Signed in. */
     record Done(Tokens tokens) implements SignInStep {}

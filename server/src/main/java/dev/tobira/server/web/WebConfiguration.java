@@ -34,7 +34,7 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     /** The paths of the pages, where the language can be switched with {@code ?lang=}. */
     static final String[] PAGES = {"/", "/sign-in/**", "/sign-up/**", "/confirm/**", "/code/**", "/dashboard/**",
-        "/sign-out"};
+        "/sign-out", "/passkey/**"};
 
     /**
      * The time the pages tell: the process's clock where it has one (the Tobira server inside which dev

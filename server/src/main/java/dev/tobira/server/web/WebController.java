@@ -52,9 +52,19 @@ public class WebController {
         this.site = new SignInSite(cognito, settings.userPoolId(), WebPaths.WEB_APP, SignInSite.Offer.BOTH_DESIGNS,
                 settings.resendCooldown(), settings.codeValidity(), settings.passwordRules(), settings.rateLimits(),
                 STATE_KEY, (request, account) -> {
+                    SignInFlows.remove(request, PasskeyController.PASSKEY);
                     set(request, ACCOUNT, account);
                     return "redirect:/dashboard";
                 });
+    }
+
+    /** The web app's sign-in site, for {@link PasskeyController}'s pages beside these. */
+    SignInSite site() {
+        return site;
+    }
+
+    SignInFlows flows() {
+        return flows;
     }
 
     // ---- sign in ---------------------------------------------------------------------------------
@@ -151,13 +161,10 @@ public class WebController {
         if (found.isEmpty()) {
             return "redirect:/";
         }
-        Account account = found.get();
         try {
-            if (!clock.instant().isBefore(account.tokens().expiresAt()) && !account.tokens().refreshToken().isEmpty()) {
-                account = account.withTokens(cognito.refresh(account.tokens(), account.username()));
-                set(request, ACCOUNT, account);
-            }
+            Account account = fresh(request, found.get());
             Map<String, String> attributes = cognito.attributes(account.tokens().accessToken());
+            model.addAttribute("passkeys", PasskeyController.listed(cognito, account));
             model.addAttribute("account", account);
             model.addAttribute("attributes", attributes);
             model.addAttribute("idToken", TokenView.of("ID", account.tokens().idToken()));
@@ -172,6 +179,16 @@ public class WebController {
                     ? WebError.of("error.signed-out") : WebErrors.of(e));
             return "redirect:/";
         }
+    }
+
+    /** {@code account} with live tokens: refreshed (and kept) when the access token has expired. */
+    Account fresh(HttpServletRequest request, Account account) {
+        if (!clock.instant().isBefore(account.tokens().expiresAt()) && !account.tokens().refreshToken().isEmpty()) {
+            Account refreshed = account.withTokens(cognito.refresh(account.tokens(), account.username()));
+            set(request, ACCOUNT, refreshed);
+            return refreshed;
+        }
+        return account;
     }
 
     @PostMapping("/dashboard/refresh")

@@ -52,6 +52,13 @@ public final class WebErrors {
             Map.entry("FeatureUnavailableInTierException", "error.configuration"),
             Map.entry("OperationNotEnabledException", "error.configuration"),
             Map.entry("ForbiddenException", "error.forbidden"),
+            Map.entry("WebAuthnNotEnabledException", "error.passkeys-not-enabled"),
+            Map.entry("WebAuthnConfigurationMissingException", "error.passkeys-not-enabled"),
+            Map.entry("WebAuthnChallengeNotFoundException", "error.passkey-expired"),
+            Map.entry("WebAuthnClientMismatchException", "error.configuration"),
+            Map.entry("WebAuthnOriginNotAllowedException", "error.passkey-origin"),
+            Map.entry("WebAuthnRelyingPartyMismatchException", "error.passkey-origin"),
+            Map.entry("WebAuthnCredentialNotSupportedException", "error.passkey-not-supported"),
             Map.entry("InternalErrorException", "error.internal"));
 
     /** Message texts of Cognito that name a more precise cause than their type (spec §3, §5, §6, §7). */
@@ -59,6 +66,7 @@ public final class WebErrors {
             Map.entry(Pattern.compile("Incorrect username or password\\.?"), "error.incorrect-credentials"),
             Map.entry(Pattern.compile("Password attempts exceeded\\.?"), "error.password-attempts-exceeded"),
             Map.entry(Pattern.compile("User is disabled\\.?"), "error.user-disabled"),
+            Map.entry(Pattern.compile("Invalid passkey credential\\.?"), "error.passkey-refused"),
             Map.entry(Pattern.compile("Invalid session for the user, session is expired\\.?"), "error.session-expired"),
             Map.entry(Pattern.compile("Invalid session for the user\\.?"), "error.session-invalid"),
             Map.entry(Pattern.compile("User cannot be confirmed\\. Current status is CONFIRMED"), "error.already-confirmed"),

@@ -16,6 +16,11 @@ public record WebPaths(String signInPage, String signIn, String signInEmailCode,
             "/code/resend", "/code/cancel", "/sign-up", "/sign-up", "/sign-up/passwordless", "/confirm", "/confirm",
             "/confirm/resend", null, null, null, null);
 
+    /** Whether these are the web app's paths: only the web app offers passkeys ({@link PasskeyController}). */
+    public boolean passkeys() {
+        return equals(WEB_APP);
+    }
+
     /**
      * A managed login's paths under {@code base} (such as {@code /my-shop}), Cognito's {@code /login},
      * {@code /signup}, {@code /confirmUser}, {@code /forgotPassword} and {@code /confirmForgotPassword}, with

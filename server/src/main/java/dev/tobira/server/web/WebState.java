@@ -19,6 +19,8 @@ public final class WebState {
         EMAIL_CODE,
         /** Passwordless sign-up: the confirmation code signed the user straight in (USER_AUTH with Session). */
         SIGN_UP_CODE,
+        /** Passwordless: a passkey (USER_AUTH, WEB_AUTHN). */
+        PASSKEY,
         /** Passwordless: a code sent by text message by Cognito (USER_AUTH, SMS_OTP); the managed login offers it. */
         SMS_CODE
     }
@@ -52,6 +54,13 @@ public final class WebState {
             return new CodeEntry(email, method, next, sentAt, validUntil);
         }
     }
+
+    /**
+     * A sign-in waiting for the browser's passkey.
+     *
+     * @param passkey the challenge to answer
+     */
+    public record PasskeyEntry(String email, SignInStep.Passkey passkey) implements Serializable {}
 
     /**
      * A signed-in user.

@@ -16,10 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
  * real HTTP, with jose verifying the tokens they get (see {@code src/test/node/cognito-client.mjs} and
  * {@code amplify-client.mjs}).
  */
-final class CognitoIdentityJs {
+public final class CognitoIdentityJs {
 
     /** The npm project with the locked amazon-cognito-identity-js, aws-amplify and jose (tests run in the module's directory). */
-    static final Path PROJECT = Path.of("src", "test", "node").toAbsolutePath();
+    public static final Path PROJECT = Path.of("src", "test", "node").toAbsolutePath();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Boolean nodeInstalled;
@@ -36,7 +36,7 @@ final class CognitoIdentityJs {
     }
 
     /** As {@link #assumeInstalled()}, for the npm project in {@code project} that must hold {@code packages}. */
-    static synchronized void assumeInstalled(Path project, String... packages) throws IOException, InterruptedException {
+    public static synchronized void assumeInstalled(Path project, String... packages) throws IOException, InterruptedException {
         if (nodeInstalled == null) {
             nodeInstalled = nodeIsInstalled();
         }

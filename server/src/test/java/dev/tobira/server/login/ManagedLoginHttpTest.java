@@ -142,7 +142,7 @@ class ManagedLoginHttpTest {
         HttpResponse<String> login = visitor.authorize("sms-login", Map.of("client_id", smsClient, "response_type", "code",
                 "redirect_uri", CALLBACK, "state", "xyz"));
         assertThat(login.body()).contains("id=\"sms-sign-in\"").doesNotContain("id=\"password-sign-in\"",
-                "id=\"code-sign-in\"");
+                "id=\"code-sign-in\"", "id=\"passkey-sign-in-form\"");
         HttpResponse<String> sent = visitor.post(login, "sms-sign-in", Map.of("phone", phone));
         HttpResponse<String> codePage = visitor.get(visitor.location(sent));
         assertThat(codePage.body()).contains("We texted a one-time code to");

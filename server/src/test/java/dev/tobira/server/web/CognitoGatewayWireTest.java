@@ -136,11 +136,92 @@ class CognitoGatewayWireTest {
 
     @Test
     void signInWithEmailCodeWhenAnUnhandledChallengeThenUnexpectedChallenge() {
-        answer("{\"ChallengeName\":\"WEB_AUTHN\",\"Session\":\"AYABpasskey\",\"ChallengeParameters\":{}}");
+        answer("{\"ChallengeName\":\"NEW_PASSWORD_REQUIRED\",\"Session\":\"AYABnew\",\"ChallengeParameters\":{}}");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.signInWithEmailCode("alice@example.com"))
                 .isInstanceOfSatisfying(CognitoGateway.UnexpectedChallengeException.class,
-                        e -> assertThat(e.challengeName()).isEqualTo("WEB_AUTHN"));
+                        e -> assertThat(e.challengeName()).isEqualTo("NEW_PASSWORD_REQUIRED"));
+    }
+
+    @Test
+    void signInWithPasskeyWhenWebAuthnChallengeThenAPasskeyStepWithTheRequestOptions() {
+        answer("""
+                {"ChallengeName":"WEB_AUTHN","Session":"AYABpasskey","ChallengeParameters":{
+                 "CREDENTIAL_REQUEST_OPTIONS":"{\\"challenge\\":\\"Y2hhbGxlbmdl\\",\\"rpId\\":\\"example.com\\"}"}}""");
+
+        SignInStep step = gateway.signInWithPasskey("alice@example.com");
+
+        assertThat(step).isEqualTo(new SignInStep.Passkey("AYABpasskey", "alice@example.com",
+                "{\"challenge\":\"Y2hhbGxlbmdl\",\"rpId\":\"example.com\"}"));
+        JsonNode request = sent("InitiateAuth");
+        assertThat(request.get("AuthFlow").asString()).isEqualTo("USER_AUTH");
+        assertThat(request.get("AuthParameters").get("PREFERRED_CHALLENGE").asString()).isEqualTo("WEB_AUTHN");
+        assertThat(request.get("AuthParameters").get("SECRET_HASH").asString())
+                .isEqualTo(secretHash("alice@example.com"));
+    }
+
+    @Test
+    void signInWithPasskeyWhenTheChoiceHasNoPasskeyThenNoPasskey() {
+        answer("""
+                {"ChallengeName":"SELECT_CHALLENGE","Session":"AYABselect","ChallengeParameters":{},
+                 "AvailableChallenges":["PASSWORD_SRP","PASSWORD","EMAIL_OTP"]}""");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.signInWithPasskey("alice@example.com"))
+                .isInstanceOf(CognitoGateway.NoPasskeyException.class);
+        assertThat(cognito.requests()).hasSize(1);
+    }
+
+    @Test
+    void answerWhenPasskeyThenTheCredentialGoesAsAJsonStringAndTokensComeBack() {
+        answer("""
+                {"ChallengeParameters":{},"AuthenticationResult":{"AccessToken":"access","IdToken":"id",
+                 "RefreshToken":"refresh","ExpiresIn":3600,"TokenType":"Bearer"}}""");
+
+        SignInStep step = gateway.answer(new SignInStep.Passkey("AYABpasskey", "alice@example.com", "{}"),
+                "{\"id\":\"abc\",\"type\":\"public-key\"}");
+
+        assertThat(step).isEqualTo(new SignInStep.Done(new Tokens("access", "id", "refresh", NOW.plusSeconds(3600))));
+        JsonNode request = sent("RespondToAuthChallenge");
+        assertThat(request.get("ChallengeName").asString()).isEqualTo("WEB_AUTHN");
+        assertThat(request.get("ChallengeResponses").get("CREDENTIAL").asString())
+                .isEqualTo("{\"id\":\"abc\",\"type\":\"public-key\"}");
+        assertThat(request.get("ChallengeResponses").get("USERNAME").asString()).isEqualTo("alice@example.com");
+    }
+
+    @Test
+    void registrationWhenStartedAndCompletedThenTheOptionsAndTheCredentialAreJsonDocuments() {
+        answer("""
+                {"CredentialCreationOptions":{"challenge":"Y2hhbGxlbmdl","rp":{"id":"example.com","name":"Pool"},
+                 "user":{"id":"dXNlcg","name":"alice","displayName":"alice"},"timeout":180000,
+                 "pubKeyCredParams":[{"type":"public-key","alg":-7}],"authenticatorSelection":{"requireResidentKey":true}}}""");
+
+        JsonNode options = JsonMapper.builder().build().readTree(gateway.startPasskeyRegistration("access"));
+
+        assertThat(options.at("/rp/id").asString()).isEqualTo("example.com");
+        assertThat(options.at("/timeout").asLong()).isEqualTo(180000);
+        assertThat(options.at("/pubKeyCredParams/0/alg").asInt()).isEqualTo(-7);
+        assertThat(options.at("/authenticatorSelection/requireResidentKey").asBoolean()).isTrue();
+        assertThat(sent("StartWebAuthnRegistration").get("AccessToken").asString()).isEqualTo("access");
+
+        answer("{}");
+        gateway.completePasskeyRegistration("access", """
+                {"id":"abc","rawId":"abc","type":"public-key","response":{"clientDataJSON":"e30",
+                 "attestationObject":"oA","transports":["internal"]},"clientExtensionResults":{}}""");
+        JsonNode complete = sent("CompleteWebAuthnRegistration");
+        assertThat(complete.at("/Credential/response/transports/0").asString()).isEqualTo("internal");
+        assertThat(complete.at("/Credential/clientExtensionResults").isObject()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.completePasskeyRegistration("access", "[1]"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void passkeysWhenListedOverPagesThenEveryOneWithItsNameAndCreation() {
+        answer("""
+                {"Credentials":[{"CredentialId":"abc","FriendlyCredentialName":"Laptop","RelyingPartyId":"example.com",
+                 "AuthenticatorTransports":["internal"],"CreatedAt":1.7776296E9}]}""");
+
+        assertThat(gateway.passkeys("access")).containsExactly(
+                new CognitoGateway.PasskeyInfo("abc", "Laptop", Instant.ofEpochSecond(1777629600)));
     }
 
     @Test

@@ -125,7 +125,8 @@ class WebErrorsTest {
         Set<String> operations = gatewayOperations();
         assertThat(operations).containsExactlyInAnyOrder("confirmForgotPassword", "confirmSignUp", "forgotPassword",
                 "getUser", "globalSignOut", "initiateAuth", "resendConfirmationCode", "respondToAuthChallenge",
-                "revokeToken", "signUp");
+                "revokeToken", "signUp", "startWebAuthnRegistration", "completeWebAuthnRegistration",
+                "listWebAuthnCredentials", "deleteWebAuthnCredential");
         Set<Class<?>> errors = new TreeSet<>(Comparator.comparing(Class::getSimpleName));
         for (String operation : operations) {
             Set<Class<?>> declared = modeledErrors(operation);
