@@ -1,11 +1,13 @@
 package dev.tobira.server.config;
 
+import dev.tobira.core.token.CachingSigningKeys;
 import dev.tobira.core.token.SigningKeys;
 import dev.tobira.core.token.TokenIssuer;
 import dev.tobira.server.store.JdbcSigningKeys;
 import dev.tobira.server.store.JdbcStores;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +28,9 @@ public class TokenConfiguration {
      */
     @Bean
     SigningKeys signingKeys(DataSource dataSource, JdbcStores migrated, Clock clock) {
-        return new JdbcSigningKeys(dataSource, clock, new SecureRandom());
+        // Two key reads per sign-in otherwise; another node's rotation is seen within a second (see the class).
+        return new CachingSigningKeys(new JdbcSigningKeys(dataSource, clock, new SecureRandom()), Duration.ofSeconds(1),
+                System::nanoTime);
     }
 
     @Bean

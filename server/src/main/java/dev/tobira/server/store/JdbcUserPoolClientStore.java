@@ -18,11 +18,13 @@ public final class JdbcUserPoolClientStore implements UserPoolClientStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final StoreJson json;
+    private final ParsedDocuments<UserPoolClient> parsed;
 
     public JdbcUserPoolClientStore(JdbcClient jdbc, TransactionTemplate tx, StoreJson json) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
+        this.parsed = new ParsedDocuments<>(json, UserPoolClient.class);
     }
 
     @Override
@@ -44,7 +46,7 @@ public final class JdbcUserPoolClientStore implements UserPoolClientStore {
                 .param("clientId", clientId)
                 .query(String.class)
                 .optional()
-                .map(doc -> json.read(doc, UserPoolClient.class));
+                .map(doc -> parsed.read(clientId, doc));
     }
 
     @Override

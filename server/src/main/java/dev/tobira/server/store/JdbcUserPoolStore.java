@@ -19,11 +19,13 @@ public final class JdbcUserPoolStore implements UserPoolStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final StoreJson json;
+    private final ParsedDocuments<UserPool> parsed;
 
     public JdbcUserPoolStore(JdbcClient jdbc, TransactionTemplate tx, StoreJson json) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
+        this.parsed = new ParsedDocuments<>(json, UserPool.class);
     }
 
     @Override
@@ -46,7 +48,7 @@ public final class JdbcUserPoolStore implements UserPoolStore {
                 .param("id", id)
                 .query(String.class)
                 .optional()
-                .map(doc -> json.read(doc, UserPool.class));
+                .map(doc -> parsed.read(id, doc));
     }
 
     @Override
