@@ -30,7 +30,7 @@ WORKDIR /var/lib/tobira
 USER 10001:10001
 # Heap from the container's memory limit, not the host's; die on OutOfMemoryError so the orchestrator
 # restarts the task; native access for Amazon Corretto Crypto Provider, when present.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-jar", "/opt/tobira/tobira.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-jar", "/opt/tobira/tobira.jar"]
 
 # ---- web: `tobira web`, the web sign-in app alone, in front of Tobira or Amazon Cognito ----
 FROM runtime AS web

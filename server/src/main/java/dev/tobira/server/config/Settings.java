@@ -356,7 +356,7 @@ public record Settings(
         if (inMemory) {
             // Named after the port, so that two servers in one JVM (tests) never share a database; it lives
             // while the connection pool holds connections to it, and is gone when the server stops.
-            return "jdbc:h2:mem:tobira-" + port + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            return JdbcStores.h2InMemoryUrl("tobira-" + port);
         }
         return dbUrl.orElseGet(() -> JdbcStores.h2Url(dataDir));
     }

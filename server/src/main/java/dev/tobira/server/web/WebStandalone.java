@@ -46,8 +46,7 @@ public class WebStandalone {
         /** The JDBC URL to connect to. */
         public String jdbcUrl() {
             if (inMemory) {
-                return "jdbc:h2:mem:tobira-web-" + port + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+                return JdbcStores.h2InMemoryUrl("tobira-web-" + port) + ";DB_CLOSE_DELAY=-1";
             }
             return dbUrl.orElseGet(() -> JdbcStores.h2Url(dataDir));
         }
