@@ -201,7 +201,7 @@ class ManagedLoginHttpTest {
         String claims = new String(java.util.Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), StandardCharsets.UTF_8);
         assertThat(claims).contains("\"email\":\"" + email + "\"", "\"aud\":\"" + other + "\"");
 
-        // The other client's own rules still hold for each request: its callback URLs, its scopes.
+        // The other client's own rules still hold for each request: its callback URLs, scopes and flows.
         HttpResponse<String> foreignCallback = visitor.get(base + "/" + DOMAIN + "/login?" + query(Map.of("client_id",
                 other, "response_type", "code", "redirect_uri", CALLBACK)));
         assertThat(foreignCallback.statusCode()).isEqualTo(400);
@@ -210,6 +210,10 @@ class ManagedLoginHttpTest {
                 other, "response_type", "code", "redirect_uri", otherCallback, "scope", "openid phone")));
         assertThat(foreignScope.statusCode()).isEqualTo(302);
         assertThat(location(foreignScope)).startsWith(otherCallback + "?error=invalid_scope");
+        HttpResponse<String> foreignFlow = visitor.get(base + "/" + DOMAIN + "/login?" + query(Map.of("client_id",
+                other, "response_type", "token", "redirect_uri", otherCallback)));
+        assertThat(foreignFlow.statusCode()).isEqualTo(302);
+        assertThat(location(foreignFlow)).startsWith(otherCallback + "#error=unauthorized_client");
     }
 
     @Test
