@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tobira.server.RunningTobira;
 import dev.tobira.server.interop.CognitoIdentityJs;
 import dev.tobira.server.interop.DevOutbox;
 import dev.tobira.server.login.ManagedLoginFixture;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -20,13 +17,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -73,7 +68,7 @@ class AmplifyManagedLoginBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         CognitoIdentityJs.assumeInstalled(CognitoIdentityJs.PROJECT, "aws-amplify", "esbuild");
-        byte[] bundle = bundle(workDir.resolve("amplify-oauth.js"));
+        byte[] bundle = BrowserBundle.of("amplify-oauth-page.mjs", workDir.resolve("amplify-oauth.js"));
         tobira = RunningTobira.devInMemory();
         front = new TlsFront(tobira.endpoint(), workDir);
         pages = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -105,9 +100,9 @@ class AmplifyManagedLoginBrowserTest {
         pages.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             switch (path) {
-                case "/amplify-oauth.js" -> send(exchange, "text/javascript", bundle);
-                case "/app" -> send(exchange, "text/html", appPage.getBytes(StandardCharsets.UTF_8));
-                default -> send(exchange, "text/html", ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
+                case "/amplify-oauth.js" -> BrowserBundle.send(exchange, "text/javascript", bundle);
+                case "/app" -> BrowserBundle.send(exchange, "text/html", appPage.getBytes(StandardCharsets.UTF_8));
+                default -> BrowserBundle.send(exchange, "text/html", ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
                         + path.substring(1) + "</title></head><body>" + path.substring(1) + "</body></html>")
                         .getBytes(StandardCharsets.UTF_8));
             }
@@ -130,29 +125,6 @@ class AmplifyManagedLoginBrowserTest {
         }
         if (tobira != null) {
             tobira.close();
-        }
-    }
-
-    /** The page module and Amplify in one browser script, by the esbuild in package-lock.json. */
-    private static byte[] bundle(Path out) throws IOException, InterruptedException {
-        Path log = workDir.resolve("esbuild.log");
-        Process esbuild = new ProcessBuilder(CognitoIdentityJs.PROJECT.resolve("node_modules/.bin/esbuild").toString(),
-                "amplify-oauth-page.mjs", "--bundle", "--format=iife", "--platform=browser", "--log-level=warning",
-                "--outfile=" + out).directory(CognitoIdentityJs.PROJECT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!esbuild.waitFor(2, TimeUnit.MINUTES)) {
-            esbuild.destroyForcibly();
-            throw new AssertionError("esbuild took more than 2 minutes");
-        }
-        assertThat(esbuild.exitValue()).as(Files.readString(log)).isZero();
-        return Files.readAllBytes(out);
-    }
-
-    private static void send(HttpExchange exchange, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 
