@@ -99,15 +99,19 @@ public final class AuthorizationCodeGrant {
     }
 
     /** The revocation endpoint's refusals, beyond {@link OAuthError}'s codes. */
-    public enum RevokeError { UNSUPPORTED_TOKEN_TYPE, UNAUTHORIZED_CLIENT }
+    public enum RevokeError { UNSUPPORTED_TOKEN_TYPE }
 
     /**
-     * Revokes a refresh token and every token issued from it, as {@code RevokeToken}: the client authenticates
-     * ({@code invalid_client}), {@code token} is present ({@code invalid_request}), the client allows token
-     * revocation and the token is not a JWT (else the returned error). An unknown token, or another client's,
-     * is revoked silently (RFC 7009 §2.2).
+     * Revokes a refresh token and every token issued from it, as {@code RevokeToken}. Refusals follow Cognito's
+     * revocation endpoint documentation ("Revocation error response", developer guide, revocation-endpoint):
+     * the client authenticates — a confidential client with its secret, a public client with its id and no
+     * secret — else {@code invalid_client}; {@code token} is present and the client allows token revocation
+     * ({@code EnableTokenRevocation}) — else {@code invalid_request} for either; the token is not a JWT — else
+     * {@link RevokeError#UNSUPPORTED_TOKEN_TYPE}. An unknown token, or another client's, changes nothing and
+     * is no error (RFC 7009 §2.2: "the client submitted an invalid token").
      *
      * @return empty on success
+     * @throws OAuthError {@code invalid_client} or {@code invalid_request} as above
      */
     public Optional<RevokeError> revoke(Optional<String> domain, String clientId, Optional<String> clientSecret,
             Optional<String> token) {
@@ -116,7 +120,7 @@ public final class AuthorizationCodeGrant {
             throw new OAuthError(Code.INVALID_REQUEST, "token is required");
         }
         if (Boolean.FALSE.equals(client.enableTokenRevocation())) {
-            return Optional.of(RevokeError.UNAUTHORIZED_CLIENT);
+            throw new OAuthError(Code.INVALID_REQUEST, "token revocation is disabled for the client");
         }
         if (token.get().chars().filter(c -> c == '.').count() == 2) {
             return Optional.of(RevokeError.UNSUPPORTED_TOKEN_TYPE);

@@ -67,6 +67,21 @@ public interface Authorizations {
     URI complete(AuthorizationRequest request, String accessToken);
 
     /**
+     * Finishes an authorization for a user with a managed-login session: one sign-in at the domain serves every
+     * client of its pool, as Cognito's managed login keeps one session cookie per domain, so a user who signed in
+     * through one app is not asked again by another app of the same pool.
+     *
+     * <p>As {@link #complete}, except that {@code sessionAccessToken} may be of any client of
+     * {@code request.poolId()} (the one the user signed in through); a token of another pool is
+     * {@code invalid_token}. Everything about the request's own client is checked as always — its redirect URI,
+     * flows and scopes (by {@link #validate}, and again here) — and the code or tokens are that client's,
+     * carrying the session's {@code auth_time}.
+     *
+     * @throws AuthorizationException as {@link #complete}
+     */
+    URI completeFromSession(AuthorizationRequest request, String sessionAccessToken);
+
+    /**
      * The settings of the request's client that the login pages need (such as its
      * {@code ExplicitAuthFlows} to choose between password, SRP and choice-based sign-in, and whether it has
      * a secret, for {@code SECRET_HASH}).

@@ -116,6 +116,16 @@ public final class DefaultAuthorizations implements Authorizations {
 
     @Override
     public URI complete(AuthorizationRequest request, String accessToken) {
+        return complete(request, accessToken, false);
+    }
+
+    @Override
+    public URI completeFromSession(AuthorizationRequest request, String sessionAccessToken) {
+        return complete(request, sessionAccessToken, true);
+    }
+
+    /** {@code anyClientOfPool}: the token may be of another client of the request's pool (a domain's session). */
+    private URI complete(AuthorizationRequest request, String accessToken, boolean anyClientOfPool) {
         UserPoolClient client = client(request);
         if (!client.callbackURLs().contains(request.redirectUri())) {
             throw AuthorizationException.errorPage("redirect_mismatch", "redirect_uri is not a callback URL");
@@ -132,7 +142,10 @@ public final class DefaultAuthorizations implements Authorizations {
         } catch (CognitoException e) {
             throw AuthorizationException.errorPage("invalid_token", "the access token is not usable: " + e.getMessage());
         }
-        if (!claims.userPoolId().equals(request.poolId()) || !claims.clientId().equals(request.clientId())) {
+        if (!claims.userPoolId().equals(request.poolId())) {
+            throw AuthorizationException.errorPage("invalid_token", "the access token is of another user pool");
+        }
+        if (!anyClientOfPool && !claims.clientId().equals(request.clientId())) {
             throw AuthorizationException.errorPage("invalid_token", "the access token is of another client");
         }
         StringBuilder params = new StringBuilder();

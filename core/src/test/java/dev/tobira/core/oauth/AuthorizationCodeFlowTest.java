@@ -319,6 +319,43 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void completeFromSessionWhenTokenOfAnotherClientOfThePoolThenCodeOfTheRequestsClient() throws Exception {
+        String spaSignIn = apiAccessToken(spa);
+        AuthorizationRequest request = authorizations.validate("shop", query(web, "scope", "openid email", "nonce", "n1"));
+        URI redirect = authorizations.completeFromSession(request, spaSignIn);
+        assertThat(redirect.toString()).startsWith(CALLBACK + "?code=");
+
+        AuthorizationCodeGrant.Tokens tokens = redeem(web, params(redirect.getRawQuery()).get("code"), CALLBACK, null);
+        JWTClaimsSet id = verified(tokens.idToken().orElseThrow());
+        assertThat(id.getAudience()).containsExactly(web.clientId());
+        assertThat(id.getStringClaim("nonce")).isEqualTo("n1");
+        assertThat(id.getLongClaim("auth_time")).isEqualTo(verified(spaSignIn).getLongClaim("auth_time"));
+        assertThat(verified(tokens.accessToken()).getStringClaim("client_id")).isEqualTo(web.clientId());
+        assertThat(verified(tokens.accessToken()).getStringClaim("scope")).isEqualTo("openid email");
+    }
+
+    @Test
+    void completeFromSessionWhenTokenOfAnotherPoolThenErrorPage() {
+        String otherPool = f.newPool("other");
+        UserPoolClient other = new CreateUserPoolClient(f.t.services).handle(new CreateUserPoolClient.Request(otherPool,
+                "c", false, null, null, null, null, null, null, null, List.of("ALLOW_ADMIN_USER_PASSWORD_AUTH"),
+                null, null, null, null, null, null, null, null, null, null, null, null, null)).userPoolClient();
+        new AdminCreateUser(f.t.services).handle(new AdminCreateUser.Request(otherPool, "lou", List.of(), null,
+                "Temp-Passw0rd!", null, "SUPPRESS", null, null));
+        new AdminSetUserPassword(f.t.services).handle(new AdminSetUserPassword.Request(otherPool, "lou",
+                "Right-Passw0rd!", true));
+        String otherSignIn = new AdminInitiateAuth(f.t.services).handle(new AdminInitiateAuth.Request(otherPool,
+                other.clientId(), "ADMIN_USER_PASSWORD_AUTH", Map.of("USERNAME", "lou", "PASSWORD", "Right-Passw0rd!"),
+                null, null, null, null)).authenticationResult().accessToken();
+
+        AuthorizationRequest request = authorizations.validate("shop", query(web));
+        assertAuthorizeRefused(() -> authorizations.completeFromSession(request, otherSignIn), Target.ERROR_PAGE,
+                "invalid_token");
+        assertAuthorizeRefused(() -> authorizations.completeFromSession(request, "not.a.token"), Target.ERROR_PAGE,
+                "invalid_token");
+    }
+
+    @Test
     void userInfoWhenScopesGivenThenClaimsByScope() {
         UserInfo info = new UserInfo(f.t.services);
         String emailOnly = redeem(web, code(web, "scope", "openid email"), CALLBACK, null).accessToken();

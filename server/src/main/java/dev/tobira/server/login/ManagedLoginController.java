@@ -98,9 +98,10 @@ public class ManagedLoginController {
     public String loginPage(@PathVariable("domain") String domain, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         return page(domain, request, response, model, (authorization, site) -> {
+            // One session per domain, so per pool: any client of the pool may use it, as with Cognito.
             Optional<String> back = sessions.find(request, domain)
-                    .filter(s -> s.poolId().equals(authorization.poolId()) && s.clientId().equals(authorization.clientId()))
-                    .flatMap(s -> signedInAlready(authorization, site, s, domain, response));
+                    .filter(s -> s.poolId().equals(authorization.poolId()))
+                    .flatMap(s -> signedInAlready(authorization, s, domain, response));
             return back.orElseGet(() -> flows.signInView(site, model));
         });
     }
@@ -338,13 +339,30 @@ public class ManagedLoginController {
         return "web/problem";
     }
 
-    /** Where a user with a live managed-login session goes: back to the client, when the pool still knows the sign-in. */
-    private Optional<String> signedInAlready(AuthorizationRequest authorization, SignInSite site, Session session,
-            String domain, HttpServletResponse response) {
+    /**
+     * Where a user with a live managed-login session goes: back to the request's client, when the pool still
+     * knows the sign-in. The session's refresh token is of the client the user signed in through, which may be
+     * another client of the pool than the request's: it is refreshed there, and the code or tokens are the
+     * request's client's ({@link Authorizations#completeFromSession}).
+     */
+    private Optional<String> signedInAlready(AuthorizationRequest authorization, Session session, String domain,
+            HttpServletResponse response) {
+        Optional<UserPoolClient> signedInThrough = services.clients().find(session.clientId())
+                .filter(c -> c.userPoolId().equals(session.poolId()));
+        if (signedInThrough.isEmpty()) {
+            sessions.end(response, domain);
+            return Optional.empty();
+        }
         try {
-            Tokens tokens = site.cognito().refresh(new Tokens("", "", session.refreshToken(), Instant.EPOCH),
-                    session.username());
-            return Optional.of("redirect:" + authorizations.getObject().complete(authorization, tokens.accessToken()));
+            Tokens tokens = cognito.forApp(app(signedInThrough.get(), PasswordFlow.USER_SRP_AUTH))
+                    .refresh(new Tokens("", "", session.refreshToken(), Instant.EPOCH), session.username());
+            if (!tokens.refreshToken().equals(session.refreshToken())) {
+                // The client rotates refresh tokens: the session goes on with the new one.
+                sessions.start(response, domain, new Session(session.poolId(), session.clientId(), session.username(),
+                        session.email(), tokens.refreshToken(), session.signedInAt()));
+            }
+            return Optional.of("redirect:" + authorizations.getObject().completeFromSession(authorization,
+                    tokens.accessToken()));
         } catch (CognitoIdentityProviderException e) {
             // Revoked or signed out everywhere since: the session is over, sign in again.
             sessions.end(response, domain);

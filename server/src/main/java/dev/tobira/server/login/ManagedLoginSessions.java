@@ -19,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The managed-login session of a domain: who signed in there, so that the next {@code /oauth2/authorize}
- * of the same app goes straight back to it, as Cognito's hosted UI does.
+ * of any app of the domain's pool goes straight back to it, as Cognito's hosted UI does with its one session
+ * cookie per domain. The app the user signed in through is recorded because its refresh token is the session.
  *
  * <p>Kept as a refresh token in an encrypted cookie rather than in a table: nothing to migrate or clean up,
  * any node can read it (the key is a {@code ServerSecrets} secret, shared through the database), and the

@@ -93,10 +93,13 @@ public final class TokenEndpoint {
     }
 
     /**
-     * {@code POST /oauth2/revoke} (RFC 7009): 200 with an empty body when the refresh token is revoked (or was
-     * unknown); 400 {@code {"error":…}} with {@code invalid_request}, {@code invalid_client},
-     * {@code unsupported_token_type} (not a refresh token) or {@code unauthorized_client} (revocation disabled
-     * for the client).
+     * {@code POST /oauth2/revoke} (RFC 7009), with the statuses of Cognito's documentation (developer guide,
+     * "Revoke endpoint", "Revocation error response"): 200 with an empty body when the refresh token is revoked
+     * or was not a usable token of the client; 400 {@code invalid_request} without {@code token} or when the
+     * client has token revocation disabled; 400 {@code unsupported_token_type} for a token that is not a
+     * refresh token; 401 {@code invalid_client} when the client's credentials are wrong — a confidential
+     * client without its secret or with a wrong one, a public client sending a secret, an unknown client —
+     * with {@code WWW-Authenticate: Basic} when the client tried HTTP Basic (RFC 6749 §5.2).
      */
     public Answer revoke(Optional<String> domain, String contentType, String authorization, byte[] body) {
         try {
@@ -111,6 +114,15 @@ public final class TokenEndpoint {
             return new Answer(200, Map.of("Cache-Control", "no-store", "Pragma", "no-cache"), new byte[0]);
         } catch (OAuthError e) {
             log.debug("Revocation refused with {}: {}", e.code().wire(), e.getMessage());
+            if (e.code() == Code.INVALID_CLIENT) {
+                Answer refused = answer(401, Map.of("error", e.code().wire()));
+                if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                    return refused;
+                }
+                Map<String, String> headers = new LinkedHashMap<>(refused.headers());
+                headers.put("WWW-Authenticate", "Basic realm=\"oauth2\"");
+                return new Answer(401, Map.copyOf(headers), refused.body());
+            }
             return answer(400, Map.of("error", e.code().wire()));
         }
     }

@@ -402,20 +402,62 @@ class OAuthEndpointsTest {
         }
     }
 
+    /**
+     * Cognito's developer guide, "Revoke endpoint", "Revocation error response": 400 {@code invalid_request}
+     * without a token or when revocation is disabled for the client, 400 {@code unsupported_token_type} for a
+     * token that is not a refresh token, 401 {@code invalid_client} for wrong client credentials, 200 when the
+     * token is revoked or invalid.
+     */
     @Test
-    void revokeWhenRefusedThenCognitosErrors() throws Exception {
-        HttpResponse<String> tokens = post("/shop/oauth2/token", basic(web), form("grant_type", "authorization_code",
-                "code", webCode(), "redirect_uri", WEB_CALLBACK));
-        JsonNode body = JSON.readTree(tokens.body());
+    void revokeWhenRefusedThenTheStatusAndErrorOfCognitosDocumentation() throws Exception {
+        JsonNode body = JSON.readTree(post("/shop/oauth2/token", basic(web), form("grant_type", "authorization_code",
+                "code", webCode(), "redirect_uri", WEB_CALLBACK)).body());
+        String refreshToken = body.get("refresh_token").asString();
+
         assertThat(errorOf(post("/shop/oauth2/revoke", basic(web), form("token", body.get("access_token").asString()))))
                 .isEqualTo("400 {\"error\":\"unsupported_token_type\"}");
         assertThat(errorOf(post("/shop/oauth2/revoke", basic(web), ""))).isEqualTo("400 {\"error\":\"invalid_request\"}");
-        assertThat(errorOf(post("/shop/oauth2/revoke", null, form("token", body.get("refresh_token").asString(),
-                "client_id", web.clientId())))).isEqualTo("400 {\"error\":\"invalid_client\"}");
-        assertThat(post("/shop/oauth2/revoke", basic(web), form("token", body.get("refresh_token").asString()))
-                .statusCode()).isEqualTo(200);
-        assertThat(post("/shop/oauth2/revoke", basic(web), form("token", body.get("refresh_token").asString()))
-                .statusCode()).isEqualTo(200);
+        // A confidential client without its secret, with a wrong one, a public client with a secret, nobody.
+        assertThat(errorOf(post("/shop/oauth2/revoke", null, form("token", refreshToken, "client_id", web.clientId()))))
+                .isEqualTo("401 {\"error\":\"invalid_client\"}");
+        HttpResponse<String> wrongSecret = post("/shop/oauth2/revoke", "Basic " + Base64.getEncoder().encodeToString(
+                (web.clientId() + ":wrong").getBytes(StandardCharsets.UTF_8)), form("token", refreshToken));
+        assertThat(errorOf(wrongSecret)).isEqualTo("401 {\"error\":\"invalid_client\"}");
+        assertThat(wrongSecret.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                h -> assertThat(h).startsWith("Basic"));
+        assertThat(errorOf(post("/shop/oauth2/revoke", null, form("token", refreshToken, "client_id", spa.clientId(),
+                "client_secret", "not-for-a-public-client")))).isEqualTo("401 {\"error\":\"invalid_client\"}");
+        assertThat(errorOf(post("/shop/oauth2/revoke", null, form("token", refreshToken))))
+                .isEqualTo("401 {\"error\":\"invalid_client\"}");
+        assertThat(errorOf(post("/shop/oauth2/revoke", null, form("token", refreshToken, "client_id", "nobody"))))
+                .isEqualTo("401 {\"error\":\"invalid_client\"}");
+
+        // Another client's refresh token, or garbage: 200, and nothing is revoked.
+        assertThat(errorOf(post("/shop/oauth2/revoke", null, form("token", refreshToken, "client_id", spa.clientId()))))
+                .isEqualTo("200 ");
+        assertThat(errorOf(post("/shop/oauth2/revoke", basic(web), form("token", "not-a-token")))).isEqualTo("200 ");
+        assertThat(post("/shop/oauth2/token", basic(web), form("grant_type", "refresh_token", "refresh_token",
+                refreshToken)).statusCode()).isEqualTo(200);
+
+        assertThat(errorOf(post("/shop/oauth2/revoke", basic(web), form("token", refreshToken)))).isEqualTo("200 ");
+        assertThat(errorOf(post("/shop/oauth2/revoke", basic(web), form("token", refreshToken)))).isEqualTo("200 ");
+        assertThat(errorOf(post("/shop/oauth2/token", basic(web), form("grant_type", "refresh_token", "refresh_token",
+                refreshToken)))).isEqualTo("400 {\"error\":\"invalid_grant\"}");
+    }
+
+    @Test
+    void revokeWhenTheClientHasRevocationDisabledThenInvalidRequest() throws Exception {
+        UserPoolClientType kept;
+        String refreshToken;
+        try (CognitoIdentityProviderClient cognito = tobira.client()) {
+            kept = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("kept").enableTokenRevocation(false)
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient();
+            refreshToken = cognito.initiateAuth(b -> b.clientId(kept.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", "mei", "PASSWORD", PASSWORD))).authenticationResult().refreshToken();
+        }
+        assertThat(errorOf(post("/shop/oauth2/revoke", null, form("token", refreshToken, "client_id", kept.clientId()))))
+                .isEqualTo("400 {\"error\":\"invalid_request\"}");
     }
 
     /** curl, as the Cognito documentation's examples call the token endpoint. */

@@ -169,6 +169,85 @@ class ManagedLoginHttpTest {
     }
 
     @Test
+    void loginWhenSignedInThroughAnotherClientOfThePoolThenCodeForThisClientWithoutTheLoginPage() throws Exception {
+        String otherCallback = "http://127.0.0.1:9/other-app";
+        String other;
+        try (var cognito = tobira.client()) {
+            other = cognito.createUserPoolClient(b -> b.userPoolId(ManagedLoginFixture.POOL).clientName("other-app")
+                    .explicitAuthFlowsWithStrings("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
+                    .allowedOAuthFlows(software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType.CODE)
+                    .allowedOAuthFlowsUserPoolClient(true).allowedOAuthScopes("openid", "email")
+                    .supportedIdentityProviders("COGNITO").callbackURLs(otherCallback)).userPoolClient().clientId();
+        }
+        Visitor visitor = new Visitor();
+        String email = confirmedUser("shared");
+        signIn(visitor, email);
+
+        Map<String, String> otherQuery = Map.of("client_id", other, "response_type", "code", "scope", "openid email",
+                "redirect_uri", otherCallback, "state", "b");
+        HttpResponse<String> authorize = visitor.get(base + "/" + DOMAIN + "/oauth2/authorize?" + query(otherQuery));
+        HttpResponse<String> back = visitor.get(location(authorize));
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+        assertThat(location(back)).startsWith(otherCallback + "?code=").endsWith("&state=b");
+
+        // The code is the other client's: it redeems it (a public client) and gets the same user's tokens.
+        String code = decode(location(back).replaceFirst(".*[?&]code=([^&]+).*", "$1"));
+        HttpResponse<String> tokens = visitor.http.send(HttpRequest.newBuilder(URI.create(base + "/" + DOMAIN
+                + "/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(query(Map.of("grant_type", "authorization_code", "code", code,
+                        "client_id", other, "redirect_uri", otherCallback)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        String idToken = tokens.body().replaceFirst(".*\"id_token\":\"([^\"]+)\".*", "$1");
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"email\":\"" + email + "\"", "\"aud\":\"" + other + "\"");
+
+        // The other client's own rules still hold for each request: its callback URLs, scopes and flows.
+        HttpResponse<String> foreignCallback = visitor.get(base + "/" + DOMAIN + "/login?" + query(Map.of("client_id",
+                other, "response_type", "code", "redirect_uri", CALLBACK)));
+        assertThat(foreignCallback.statusCode()).isEqualTo(400);
+        assertThat(foreignCallback.body()).contains("redirect_mismatch");
+        HttpResponse<String> foreignScope = visitor.get(base + "/" + DOMAIN + "/login?" + query(Map.of("client_id",
+                other, "response_type", "code", "redirect_uri", otherCallback, "scope", "openid phone")));
+        assertThat(foreignScope.statusCode()).isEqualTo(302);
+        assertThat(location(foreignScope)).startsWith(otherCallback + "?error=invalid_scope");
+        HttpResponse<String> foreignFlow = visitor.get(base + "/" + DOMAIN + "/login?" + query(Map.of("client_id",
+                other, "response_type", "token", "redirect_uri", otherCallback)));
+        assertThat(foreignFlow.statusCode()).isEqualTo(302);
+        assertThat(location(foreignFlow)).startsWith(otherCallback + "#error=unauthorized_client");
+    }
+
+    @Test
+    void loginWhenSignedInAtAnotherPoolsDomainThenTheLoginPage() throws Exception {
+        String otherCallback = "http://127.0.0.1:9/elsewhere";
+        String otherClient;
+        try (var cognito = tobira.client()) {
+            String pool = cognito.createUserPool(b -> b.poolName("elsewhere")).userPool().id();
+            cognito.createUserPoolDomain(b -> b.userPoolId(pool).domain("elsewhere-login"));
+            otherClient = cognito.createUserPoolClient(b -> b.userPoolId(pool).clientName("elsewhere")
+                    .explicitAuthFlowsWithStrings("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
+                    .allowedOAuthFlows(software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType.CODE)
+                    .allowedOAuthFlowsUserPoolClient(true).allowedOAuthScopes("openid")
+                    .supportedIdentityProviders("COGNITO").callbackURLs(otherCallback)).userPoolClient().clientId();
+        }
+        Visitor visitor = new Visitor();
+        signIn(visitor, confirmedUser("elsewhere"));
+        Map<String, String> elsewhere = Map.of("client_id", otherClient, "response_type", "code", "redirect_uri",
+                otherCallback);
+        HttpResponse<String> login = visitor.browser.authorize("elsewhere-login", elsewhere);
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("id=\"password-sign-in\"");
+
+        // Even the session cookie itself, carried to the other domain, is no session there.
+        String cookie = ((java.net.CookieManager) visitor.http.cookieHandler().orElseThrow()).getCookieStore().getCookies()
+                .stream().filter(c -> c.getName().equals("TOBIRA_LOGIN")).findFirst().orElseThrow().getValue();
+        HttpResponse<String> carried = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                base + "/elsewhere-login/login?" + query(elsewhere))).header("Cookie", "TOBIRA_LOGIN=" + cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(carried.statusCode()).isEqualTo(200);
+        assertThat(carried.body()).contains("id=\"password-sign-in\"");
+    }
+
+    @Test
     void logoutWhenLogoutUriRegisteredThenSessionEndsAndRedirected() throws Exception {
         Visitor visitor = new Visitor();
         signIn(visitor, confirmedUser("logout"));
@@ -271,7 +350,7 @@ class ManagedLoginHttpTest {
 
     /** A visitor whose {@code authorize} is this test client's, with {@code overrides}. */
     private static final class Visitor {
-        private final LoginVisitor browser = new LoginVisitor(base);
+        final LoginVisitor browser = new LoginVisitor(base);
         final java.net.http.HttpClient http = browser.http;
 
         HttpResponse<String> authorize(Map<String, String> overrides) throws Exception {

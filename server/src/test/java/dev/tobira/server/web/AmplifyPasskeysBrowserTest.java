@@ -2,22 +2,17 @@ package dev.tobira.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tobira.server.RunningTobira;
 import dev.tobira.server.dev.DevPool;
 import dev.tobira.server.interop.CognitoIdentityJs;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,13 +56,13 @@ class AmplifyPasskeysBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         CognitoIdentityJs.assumeInstalled(CognitoIdentityJs.PROJECT, "aws-amplify", "esbuild");
-        byte[] bundle = bundle(bundleDir.resolve("amplify-passkeys.js"));
+        byte[] bundle = BrowserBundle.of("amplify-passkeys-page.mjs", bundleDir.resolve("amplify-passkeys.js"));
         tobira = shared.server();
         browser = shared.browser();
         pages = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         pages.createContext("/", exchange -> {
             boolean script = exchange.getRequestURI().getPath().equals("/amplify-passkeys.js");
-            send(exchange, script ? "text/javascript" : "text/html", script ? bundle : PAGE.getBytes(StandardCharsets.UTF_8));
+            BrowserBundle.send(exchange, script ? "text/javascript" : "text/html", script ? bundle : PAGE.getBytes(StandardCharsets.UTF_8));
         });
         pages.start();
         origin = "http://localhost:" + pages.getAddress().getPort();
@@ -77,29 +72,6 @@ class AmplifyPasskeysBrowserTest {
     static void stop() {
         if (pages != null) {
             pages.stop(0);
-        }
-    }
-
-    /** The page module and Amplify in one browser script, by the esbuild in package-lock.json. */
-    private static byte[] bundle(Path out) throws IOException, InterruptedException {
-        Path log = bundleDir.resolve("esbuild.log");
-        Process esbuild = new ProcessBuilder(CognitoIdentityJs.PROJECT.resolve("node_modules/.bin/esbuild").toString(),
-                "amplify-passkeys-page.mjs", "--bundle", "--format=iife", "--platform=browser", "--log-level=warning",
-                "--outfile=" + out).directory(CognitoIdentityJs.PROJECT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!esbuild.waitFor(2, TimeUnit.MINUTES)) {
-            esbuild.destroyForcibly();
-            throw new AssertionError("esbuild took more than 2 minutes");
-        }
-        assertThat(esbuild.exitValue()).as(Files.readString(log)).isZero();
-        return Files.readAllBytes(out);
-    }
-
-    private static void send(HttpExchange exchange, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 

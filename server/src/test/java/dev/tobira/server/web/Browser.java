@@ -34,6 +34,11 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
 
     Browser() {
+        this(List.of());
+    }
+
+    /** @param extraArguments more Chromium switches, such as {@code --ignore-certificate-errors} for a {@link TlsFront} */
+    Browser(List<String> extraArguments) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install -y chromium chromium-driver (./tobira test does it)");
@@ -44,6 +49,7 @@ final class Browser implements AutoCloseable {
                 "--window-size=" + WIDTH + ",900", "--lang=en-US", "--hide-scrollbars", "--no-first-run",
                 "--disable-extensions", "--disable-background-networking", "--disable-sync",
                 "--disable-component-update", "--disable-default-apps");
+        options.addArguments(extraArguments);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
