@@ -77,7 +77,7 @@ public final class CreateUserPool extends ServiceOperation<CreateUserPool.Reques
      * COGNITO_DEFAULT}}; since 2024 {@code DeletionProtection INACTIVE} and {@code UserAttributeUpdateSettings}.
      * {@code UserPoolTier ESSENTIALS} and {@code Policies.SignInPolicy} are newer than those outputs (and than
      * the aws-cli that printed them, which drops members its model lacks); a 2025-10 DescribeUserPool answer
-     * in a public README shows both, and ESSENTIALS is the tier of a new pool (API reference, UserPoolTier).
+     * (ksquare-mchavez/cognito-microservice README, abridged) shows both, and ESSENTIALS is the tier of a new pool (API reference, UserPoolTier).
      * Members those answers lack when unset ({@code UsernameConfiguration}, {@code AccountRecoverySetting},
      * {@code DeviceConfiguration}, {@code SmsConfiguration}, the legacy message members) stay null.
      */

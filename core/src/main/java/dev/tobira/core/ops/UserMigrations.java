@@ -105,8 +105,7 @@ final class UserMigrations {
      * Media the user has no address for are refused as AdminCreateUser refuses them.
      */
     private static List<Message> welcome(Services services, UserPool pool, UserPoolClient client, User user,
-            String typedName,
-            SignInTriggers.Migration answer, Map<String, String> clientMetadata, Instant now) {
+            String typedName, SignInTriggers.Migration answer, Map<String, String> clientMetadata, Instant now) {
         if ("SUPPRESS".equals(answer.messageAction())) {
             return List.of();
         }
