@@ -150,6 +150,29 @@ public final class MessageTemplates {
     }
 
     /**
+     * The welcome message of a user the pool's UserMigration function brought in: AdminCreateUser's
+     * invitation for a user with no temporary password (Cognito documents that the welcome message is
+     * sent, not what it says; see {@code UserMigrations}).
+     *
+     * <p>Uses the pool's {@code AdminCreateUserConfig.InviteMessageTemplate} where set, with
+     * {@code {username}} filled in and {@code {####}} left empty: the migrated user has no temporary
+     * password, and their own password is never written into a message. The default text names the
+     * user only: "Welcome. Your username is {username}." with the subject "Welcome".
+     */
+    public static Message welcome(UserPool pool, String language, Message.Channel channel, String to,
+            String username, Instant now) {
+        MessageTemplate t = pool.adminCreateUserConfig() == null ? null
+                : pool.adminCreateUserConfig().inviteMessageTemplate();
+        Copy copy = Copy.of(language);
+        Map<String, String> values = Map.of(USERNAME, username, CODE, "");
+        if (channel == Message.Channel.SMS) {
+            return sms(to, t == null ? null : t.smsMessage(), values, copy.welcomeSms(username), now);
+        }
+        return email(to, t == null ? null : t.emailSubject(), t == null ? null : t.emailMessage(), values,
+                copy.welcome(username), now);
+    }
+
+    /**
      * A sign-in code by email in Tobira's default words, where no pool is at hand (the AWS Lambda
      * handlers of the built-in triggers).
      */
@@ -431,6 +454,16 @@ public final class MessageTemplates {
 
         String invitationSms(String username, String password) {
             return text("invitation.text", Map.of("username", username, "password", password));
+        }
+
+        Email welcome(String username) {
+            String subject = word("welcome.subject");
+            String html = fillIn(escape(word("welcome.text")), Map.of("username", strong(username)));
+            return new Email(subject, welcomeSms(username), page(subject, paragraph(html)));
+        }
+
+        String welcomeSms(String username) {
+            return text("welcome.text", Map.of("username", username));
         }
 
         /** {@code amount} of unit 0 days, 1 hours, 2 minutes, 3 seconds. */

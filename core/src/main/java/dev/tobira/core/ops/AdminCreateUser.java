@@ -1,16 +1,13 @@
 package dev.tobira.core.ops;
 
-import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.UnsupportedUserStateException;
 import dev.tobira.core.CognitoException.UsernameExistsException;
 import dev.tobira.core.Services;
 import dev.tobira.core.message.Message;
-import dev.tobira.core.message.MessageTemplates;
 import dev.tobira.core.pool.PasswordPolicyCheck;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.srp.Verifiers;
 import dev.tobira.core.trigger.AuthChallengeTriggers;
-import dev.tobira.core.trigger.CustomMessageTrigger;
 import dev.tobira.core.trigger.UserLifecycleTriggers;
 import dev.tobira.core.trigger.UserLifecycleTriggers.PreSignUpResponse;
 import dev.tobira.core.user.Attribute;
@@ -19,7 +16,6 @@ import dev.tobira.core.user.User;
 import dev.tobira.core.user.UserStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,8 +78,8 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
         User user = SignUp.preSignUpApplied(created,
                 new PreSignUpResponse(false, pre.autoVerifyEmail(), pre.autoVerifyPhone()), now);
         List<Message> invitations = "SUPPRESS".equals(r.messageAction()) ? List.of()
-                : invitations(pool, user, r.username(), password, r.desiredDeliveryMediums(),
-                        r.clientMetadata(), now);
+                : Invitations.messages(services, pool, AdminConfirmSignUp.ADMIN_CALLER, user, r.username(), password,
+                        r.desiredDeliveryMediums(), r.clientMetadata(), now);
         services.transactions().inTransaction(() -> {
             services.users().create(user, caseSensitive);
             invitations.forEach(services.messages()::send);
@@ -104,8 +100,8 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
         PasswordPolicyCheck.check(pool.policies().passwordPolicy(), password);
         User updated = user.withPassword(Verifiers.create(pool.srpPoolName(), user.username(), password,
                 services.random()), Optional.of(temporaryExpiry(pool, now)), UserStatus.FORCE_CHANGE_PASSWORD, now);
-        List<Message> invitations = invitations(pool, updated, r.username(), password,
-                r.desiredDeliveryMediums(), r.clientMetadata(), now);
+        List<Message> invitations = Invitations.messages(services, pool, AdminConfirmSignUp.ADMIN_CALLER, updated,
+                r.username(), password, r.desiredDeliveryMediums(), r.clientMetadata(), now);
         services.transactions().inTransaction(() -> {
             Pools.save(services, updated);
             invitations.forEach(services.messages()::send);
@@ -116,34 +112,5 @@ public final class AdminCreateUser extends ServiceOperation<AdminCreateUser.Requ
 
     private static Instant temporaryExpiry(UserPool pool, Instant now) {
         return now.plus(Duration.ofDays(pool.policies().passwordPolicy().temporaryPasswordValidityDays()));
-    }
-
-    /**
-     * The invitation messages for the requested media, in the user's language (see
-     * {@link MessageTemplates#language}). With none named, Cognito's default is SMS, sent only if the
-     * user has a phone number; named media that the user has no address for are an error, since
-     * nothing could be delivered. Each goes through the pool's CustomMessage trigger
-     * ({@code CustomMessage_AdminCreateUser}).
-     */
-    private List<Message> invitations(UserPool pool, User user, String typedName, String password,
-            List<String> media, Map<String, String> clientMetadata, Instant now) {
-        List<String> wanted = media == null || media.isEmpty() ? List.of("SMS") : media;
-        String language = MessageTemplates.language(pool, user.attribute("locale"));
-        List<Message> out = new ArrayList<>();
-        for (String medium : wanted) {
-            Message.Channel channel = medium.equals("EMAIL") ? Message.Channel.EMAIL : Message.Channel.SMS;
-            Optional<String> to = user.attribute(channel == Message.Channel.EMAIL ? "email" : "phone_number");
-            if (to.isEmpty()) {
-                continue;
-            }
-            Message standard = MessageTemplates.invitation(pool, language, channel, to.get(), typedName, password,
-                    now);
-            out.add(CustomMessages.compose(services, pool, CustomMessageTrigger.Source.AdminCreateUser,
-                    AdminConfirmSignUp.ADMIN_CALLER, user, clientMetadata, standard, password, typedName));
-        }
-        if (out.isEmpty() && media != null && !media.isEmpty()) {
-            throw new InvalidParameterException("User has no attribute matching desired delivery mediums");
-        }
-        return out;
     }
 }

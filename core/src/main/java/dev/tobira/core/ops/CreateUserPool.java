@@ -55,12 +55,31 @@ public final class CreateUserPool extends ServiceOperation<CreateUserPool.Reques
         Instant now = services.clock().instant();
         UserPool pool = newPool(r, Ids.userPoolId(services.region(), services.random()), now, now, services);
         services.pools().create(pool);
-        return new Response(pool);
+        // A new pool has no users, and Cognito says so: "EstimatedNumberOfUsers": 0 in every CreateUserPool
+        // output seen (aws-cli example create-user-pool.rst; the 2024 outputs cited in newPool).
+        return new Response(pool.withEstimatedNumberOfUsers(0));
     }
 
     /**
      * The pool that {@code r} describes, with Cognito's defaults for what it leaves out, under the
      * given id and dates; nothing is stored. UpdateUserPool builds the replacement pool the same way.
+     *
+     * <p>The defaults, member by member, are those of real Cognito answers for pools created with only a
+     * name (and a setting or two): a DescribeUserPool answer of 2023-03 (kengraf/nadialin, file "b"), the
+     * CreateUserPool outputs of 2024-09-06 (aws-samples EKS workshop, "Check Output") and 2024-12-08 (a
+     * photo-gallery walkthrough, "Sample output"), and the aws-cli example create-user-pool.rst ("To create
+     * a minimally configured user pool"). All show {@code Policies.PasswordPolicy} 8/true/true/true/true
+     * (TemporaryPasswordValidityDays 7 since it exists), {@code LambdaConfig {}}, the 20 standard
+     * {@code SchemaAttributes} of {@code StandardAttributes}, {@code MfaConfiguration OFF},
+     * {@code AdminCreateUserConfig {AllowAdminCreateUserOnly false, UnusedAccountValidityDays 7}},
+     * {@code EstimatedNumberOfUsers 0}; since 2023 also {@code Arn}, {@code VerificationMessageTemplate
+     * {DefaultEmailOption CONFIRM_WITH_CODE}}, {@code EmailConfiguration {EmailSendingAccount
+     * COGNITO_DEFAULT}}; since 2024 {@code DeletionProtection INACTIVE} and {@code UserAttributeUpdateSettings}.
+     * {@code UserPoolTier ESSENTIALS} and {@code Policies.SignInPolicy} are newer than those outputs (and than
+     * the aws-cli that printed them, which drops members its model lacks); a 2025-10 DescribeUserPool answer
+     * (ksquare-mchavez/cognito-microservice README, abridged) shows both, and ESSENTIALS is the tier of a new pool (API reference, UserPoolTier).
+     * Members those answers lack when unset ({@code UsernameConfiguration}, {@code AccountRecoverySetting},
+     * {@code DeviceConfiguration}, {@code SmsConfiguration}, the legacy message members) stay null.
      */
     public static UserPool newPool(Request r, String id, Instant created, Instant modified, Services services) {
         Policies policies = PoolSettings.policies(r.policies());
@@ -93,7 +112,11 @@ public final class CreateUserPool extends ServiceOperation<CreateUserPool.Reques
                 template.emailSubject(),
                 template,
                 r.smsAuthenticationMessage(),
-                r.userAttributeUpdateSettings(),
+                // Cognito answers AttributesRequireVerificationBeforeUpdate [] for a pool created without the
+                // setting: CreateUserPool outputs of 2024 for pools created with none (aws-samples EKS workshop
+                // "Check Output", 2024-09-06; a photo-gallery walkthrough's "Sample output", 2024-12-08).
+                r.userAttributeUpdateSettings() == null
+                        ? new UserAttributeUpdateSettings(List.of()) : r.userAttributeUpdateSettings(),
                 PoolSettings.orDefault(r.mfaConfiguration(), "OFF"),
                 r.deviceConfiguration(),
                 PoolSettings.emailConfiguration(r.emailConfiguration()),
@@ -101,8 +124,14 @@ public final class CreateUserPool extends ServiceOperation<CreateUserPool.Reques
                 Tags.checked(r.userPoolTags() == null ? Map.of() : r.userPoolTags()),
                 PoolSettings.adminCreateUserConfig(r.adminCreateUserConfig()),
                 r.userPoolAddOns(),
-                r.usernameConfiguration() == null
-                        ? new UsernameConfiguration(false) : r.usernameConfiguration(),
+                // Only as given: Cognito's answers for pools created without it have no UsernameConfiguration
+                // (real DescribeUserPool of 2023-03, kengraf/nadialin "b"; the CreateUserPool outputs of 2024
+                // above). Usernames of such a pool compare case-insensitively here (UserPool#caseInsensitiveUsernames).
+                r.usernameConfiguration(),
+                // Only as given, though the 2024 outputs above show a default of verified_email then
+                // verified_phone_number: without the setting Cognito "uses the legacy behavior ... where SMS is
+                // preferred through email" (API reference, AccountRecoverySettingType), which is what
+                // ForgotPassword does here; answering the default would describe a preference Tobira does not follow.
                 r.accountRecoverySetting(),
                 tier,
                 null, null, null);

@@ -2,7 +2,6 @@ package dev.tobira.core.ops;
 
 import dev.tobira.core.Ids;
 import dev.tobira.core.Services;
-import dev.tobira.core.pool.PoolSettings;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
 import dev.tobira.core.pool.UserPoolClient.RefreshTokenRotation;
@@ -92,7 +91,10 @@ public final class CreateUserPoolClient
                 ClientSettings.orEmpty(r.allowedOAuthFlows()),
                 ClientSettings.orEmpty(r.allowedOAuthScopes()),
                 Boolean.TRUE.equals(r.allowedOAuthFlowsUserPoolClient()),
-                PoolSettings.orDefault(r.preventUserExistenceErrors(), "LEGACY"),
+                // Only as given (null behaves as LEGACY): Cognito's answers for clients created without it have no
+                // PreventUserExistenceErrors (CreateUserPoolClient outputs of 2024-11-22 and 2025-07-02 in public
+                // walkthroughs, each with only a name and ExplicitAuthFlows).
+                r.preventUserExistenceErrors(),
                 r.enableTokenRevocation() == null || r.enableTokenRevocation(),
                 Boolean.TRUE.equals(r.enablePropagateAdditionalUserContextData()),
                 r.authSessionValidity() == null ? 3 : r.authSessionValidity(),

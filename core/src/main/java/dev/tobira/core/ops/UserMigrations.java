@@ -2,6 +2,8 @@ package dev.tobira.core.ops;
 
 import dev.tobira.core.CognitoException.AliasExistsException;
 import dev.tobira.core.Services;
+import dev.tobira.core.message.Message;
+import dev.tobira.core.message.MessageTemplates;
 import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
 import dev.tobira.core.srp.Verifiers;
@@ -30,7 +32,8 @@ final class UserMigrations {
      * their attributes (less {@code sub}, which the pool makes), the sign-in's {@code password} as theirs,
      * and {@code finalUserStatus} ({@code CONFIRMED} unless it says {@code RESET_REQUIRED}; a user
      * migrated by ForgotPassword has no password yet, so is always {@code RESET_REQUIRED}). Empty when
-     * the pool has no UserMigration function or the function does not know the user.
+     * the pool has no UserMigration function or the function does not know the user. The user's welcome
+     * message is sent with them unless the function suppresses it (see {@link #welcome}).
      *
      * @param password the password being signed in with; null for ForgotPassword
      * @param validationData InitiateAuth's or ForgotPassword's {@code ClientMetadata}, which AWS passes to
@@ -71,13 +74,43 @@ final class UserMigrations {
             throw new AliasExistsException("An account with the " + (email ? "email" : "phone_number")
                     + " already exists.");
         }
+        List<Message> welcome = welcome(services, pool, client, user, typedName, answer.get(), metadata, now);
         services.transactions().inTransaction(() -> {
             holders.forEach(holder -> Pools.save(services, holder.withAttributes(AttributeRules.merge(
                     holder.attributes(), movedAliases(pool, user, holder)), now)));
             services.users().create(user, !pool.caseInsensitiveUsernames());
+            welcome.forEach(services.messages()::send);
             return user;
         });
         return Optional.of(user);
+    }
+
+    /**
+     * The welcome message of the migrated user, unless the function said {@code SUPPRESS}.
+     *
+     * <p>Cognito's developer guide, "Migrate user Lambda trigger" (docs.aws.amazon.com/cognito/latest/
+     * developerguide/user-pool-lambda-migrate-user.html), response parameters: {@code messageAction} "can
+     * be set to SUPPRESS to suppress the welcome message usually sent by Amazon Cognito to new users. If
+     * this attribute is not returned, the welcome message will be sent"; {@code desiredDeliveryMediums}
+     * "can be set to EMAIL to send the welcome message by email, or SMS ... If this attribute is not
+     * returned, the welcome message will be sent by SMS". So it goes to every migrated user, whatever
+     * {@code finalUserStatus} and on both trigger sources ({@code RESEND} sends it too).
+     *
+     * <p>What the message says is not documented. The welcome message Cognito sends new users is
+     * AdminCreateUser's (its {@code DesiredDeliveryMediums}: "Specify EMAIL if email will be used to send
+     * the welcome message"), and the CustomMessage trigger has no source for a migration, so Tobira sends
+     * the pool's invitation template through {@code CustomMessage_AdminCreateUser}. A migrated user has no
+     * temporary password, and Tobira never writes a user's own password into a message, so the code
+     * placeholder stays empty and the default text only names the user ({@link MessageTemplates#welcome}).
+     * Media the user has no address for are refused as AdminCreateUser refuses them.
+     */
+    private static List<Message> welcome(Services services, UserPool pool, UserPoolClient client, User user,
+            String typedName, SignInTriggers.Migration answer, Map<String, String> clientMetadata, Instant now) {
+        if ("SUPPRESS".equals(answer.messageAction())) {
+            return List.of();
+        }
+        return Invitations.messages(services, pool, client.clientId(), user, typedName, null,
+                answer.desiredDeliveryMediums(), clientMetadata, now);
     }
 
     /**

@@ -14,8 +14,10 @@ import java.util.Map;
  * @param schemaAttributes the standard attributes followed by the pool's custom ones
  * @param domain the pool's prefix domain, filled in by DescribeUserPool from the domain store; null
  *     otherwise, and never stored
- * @param estimatedNumberOfUsers filled in by DescribeUserPool from the user store; null otherwise,
- *     and never stored
+ * @param estimatedNumberOfUsers filled in by DescribeUserPool from the user store (and 0 by
+ *     CreateUserPool); null otherwise, and never stored
+ * @param usernameConfiguration as given at creation; null when never set, and then usernames compare
+ *     case-insensitively (see {@link #caseInsensitiveUsernames})
  */
 public record UserPool(
         String id,

@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param clientSecret the secret, or null for a public client
  * @param explicitAuthFlows the {@code ALLOW_*} flows; Cognito's default when none were given
+ * @param preventUserExistenceErrors {@code ENABLED} or {@code LEGACY}; null when never set, which behaves
+ *     as {@code LEGACY}
  */
 public record UserPoolClient(
         String userPoolId,

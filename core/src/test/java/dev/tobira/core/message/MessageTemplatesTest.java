@@ -240,6 +240,31 @@ class MessageTemplatesTest {
     }
 
     @Test
+    @DisplayName("A migrated user's welcome message names them and carries no password, in the default words")
+    void welcomeWhenDefaultThenUsernameOnly() {
+        Message email = MessageTemplates.welcome(PLAIN, "en", Channel.EMAIL, "bob@example.com", "bob", NOW);
+        Message sms = MessageTemplates.welcome(PLAIN, "ja", Channel.SMS, "+819012345678", "bob", NOW);
+
+        assertThat(email.subject()).isEqualTo("Welcome");
+        assertThat(email.body()).isEqualTo("Welcome. Your username is bob.");
+        assertHtmlDocument(email.html(), "en");
+        assertThat(sms.body()).isEqualTo("ようこそ。ユーザー名は bob です。");
+    }
+
+    @Test
+    @DisplayName("The pool's invitation template makes the welcome message, its {####} left empty")
+    void welcomeWhenCustomInvitationThenCodePlaceholderEmpty() {
+        UserPool pool = withInvite("Hi {username}.{####}", "<p>Hi {username}.</p>{####}", "Welcome aboard");
+
+        Message email = MessageTemplates.welcome(pool, "en", Channel.EMAIL, "bob@example.com", "bob", NOW);
+        Message sms = MessageTemplates.welcome(pool, "en", Channel.SMS, "+15555550100", "bob", NOW);
+
+        assertThat(email.subject()).isEqualTo("Welcome aboard");
+        assertThat(email.html()).isEqualTo("<p>Hi bob.</p>");
+        assertThat(sms.body()).isEqualTo("Hi bob.");
+    }
+
+    @Test
     @DisplayName("Values are HTML-escaped in the HTML part and kept as typed in the text part")
     void invitationWhenValuesLookLikeMarkupThenEscapedInHtmlOnly() {
         UserPool pool = withInvite(null, "<p>User {username}, password {####}</p>", null);

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tobira.core.CognitoException.AliasExistsException;
 import dev.tobira.core.CognitoException.InvalidLambdaResponseException;
+import dev.tobira.core.CognitoException.InvalidParameterException;
 import dev.tobira.core.CognitoException.NotAuthorizedException;
 import dev.tobira.core.CognitoException.PasswordResetRequiredException;
 import dev.tobira.core.CognitoException.UserNotFoundException;
+import dev.tobira.core.message.Message;
 import dev.tobira.core.user.Attribute;
 import java.util.HashMap;
 import java.util.List;
@@ -162,5 +164,89 @@ class UserMigrationTest {
         AdminGetUser.Response ada = new AdminGetUser(p.t.services).handle(
                 new AdminGetUser.Request(pool[0], "ada@example.com"));
         assertThat(ada.username()).isEqualTo("ada");
+    }
+
+    /** The legacy function answering ada's sign-in with {@code response} besides her attributes. */
+    private void migrateAnswering(TriggerPool pool, Map<String, Object> response) {
+        pool.functions.put(FUNCTION, event -> {
+            Map<String, Object> answer = new HashMap<>(response);
+            answer.put("userAttributes", Map.of("email", "ada@example.com", "email_verified", "true",
+                    "phone_number", "+15555550100"));
+            return answer;
+        });
+    }
+
+    @Test
+    @DisplayName("messageAction absent: the welcome message is sent, by SMS when desiredDeliveryMediums is absent; "
+            + "it names the user and never carries her password")
+    void signInWhenMessageActionAbsentThenWelcomeSmsSent() {
+        migrateAnswering(p, Map.of("finalUserStatus", "CONFIRMED"));
+
+        p.signIn("ada", LEGACY_PASSWORD);
+
+        assertThat(p.t.sent).singleElement().satisfies(m -> {
+            assertThat(m.channel()).isEqualTo(Message.Channel.SMS);
+            assertThat(m.to()).isEqualTo("+15555550100");
+            assertThat(m.body()).isEqualTo("Welcome. Your username is ada.");
+        });
+    }
+
+    @Test
+    @DisplayName("desiredDeliveryMediums EMAIL (and a ForgotPassword migration, RESET_REQUIRED): the welcome email "
+            + "is sent, then the reset code")
+    void forgotPasswordWhenDesiredDeliveryMediumsEmailThenWelcomeEmailThenCode() {
+        migrateAnswering(p, Map.of("desiredDeliveryMediums", List.of("EMAIL")));
+
+        new ForgotPassword(p.t.services).handle(new ForgotPassword.Request(p.clientId, null, "ada", null));
+
+        assertThat(p.t.sent).hasSize(2);
+        Message welcome = p.t.sent.getFirst();
+        assertThat(welcome.channel()).isEqualTo(Message.Channel.EMAIL);
+        assertThat(welcome.to()).isEqualTo("ada@example.com");
+        assertThat(welcome.subject()).isEqualTo("Welcome");
+        assertThat(welcome.body()).isEqualTo("Welcome. Your username is ada.");
+        assertThat(p.t.sent.getLast().subject()).isNotEqualTo("Welcome");
+    }
+
+    @Test
+    @DisplayName("messageAction SUPPRESS: no welcome message in any medium")
+    void signInWhenMessageActionSuppressThenNothingSent() {
+        migrateAnswering(p, Map.of("messageAction", "SUPPRESS", "desiredDeliveryMediums", List.of("EMAIL", "SMS")));
+
+        p.signIn("ada", LEGACY_PASSWORD);
+
+        assertThat(user("ada").userStatus()).isEqualTo("CONFIRMED");
+        assertThat(p.t.sent).isEmpty();
+    }
+
+    @Test
+    @DisplayName("The welcome message goes through CustomMessage_AdminCreateUser with the sign-in's client; the "
+            + "code placeholder stays empty, the username placeholder is the user's")
+    void signInWhenPoolHasCustomMessageThenWelcomeComposedAsAdminCreateUser() {
+        TriggerPool custom = new TriggerPool(TriggerPool.lambdaConfig("userMigration", "customMessage"));
+        migrateAnswering(custom, Map.of("messageAction", "RESEND", "desiredDeliveryMediums", List.of("EMAIL")));
+        custom.functions.put(ARN + "customMessage", event -> Map.of("emailSubject", "Hello",
+                "emailMessage", "Hi {username}, your account moved.{####}"));
+
+        custom.signIn("ada", LEGACY_PASSWORD);
+
+        Map<String, Object> event = custom.events("CustomMessage_AdminCreateUser").getFirst();
+        assertThat(event).containsEntry("userName", "ada");
+        assertThat(event.get("callerContext")).isInstanceOfSatisfying(Map.class,
+                c -> assertThat(c.get("clientId")).isEqualTo(custom.clientId));
+        assertThat(custom.t.sent).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("Hello");
+            assertThat(m.body()).isEqualTo("Hi ada, your account moved.");
+        });
+    }
+
+    @Test
+    void signInWhenDesiredMediumHasNoAddressThenInvalidParameterAndNoUser() {
+        p.functions.put(FUNCTION, event -> Map.of("userAttributes", Map.of("email", "ada@example.com"),
+                "desiredDeliveryMediums", List.of("SMS")));
+
+        assertThatThrownBy(() -> p.signIn("ada", LEGACY_PASSWORD)).isInstanceOf(InvalidParameterException.class)
+                .hasMessage("User has no attribute matching desired delivery mediums");
+        assertThatThrownBy(() -> user("ada")).isInstanceOf(UserNotFoundException.class);
     }
 }

@@ -46,10 +46,22 @@ public final class WireJson {
                 // Cognito omits empty lists and maps in pool and client descriptions.
                 .withConfigOverride(UserPool.class, o -> o.setInclude(nonEmpty))
                 .withConfigOverride(UserPoolClient.class, o -> o.setInclude(nonEmpty))
+                .addMixIn(UserPool.class, UserPoolWire.class)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .addModule(timestamps)
                 .build();
+    }
+
+    /**
+     * The one member of a pool description Cognito sends empty: {@code "UserPoolTags": {}} for a pool
+     * without tags (a real DescribeUserPool answer of 2023-03 for a pool created with none, kengraf/nadialin
+     * "b"). CreateUserPool answers share the shape, so they carry it too, where the 2024 CreateUserPool
+     * outputs seen leave it out.
+     */
+    private abstract static class UserPoolWire {
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        abstract Map<String, String> userPoolTags();
     }
 
     private static final class WireNames extends PropertyNamingStrategies.NamingBase {

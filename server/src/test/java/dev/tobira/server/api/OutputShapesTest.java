@@ -234,6 +234,94 @@ class OutputShapesTest {
         assertThat(called).as("every implemented operation is driven").containsAll(implemented);
     }
 
+    /**
+     * A pool created with only a name, member by member as real Cognito answers describe one (the sources
+     * are cited in CreateUserPool#newPool): nothing more, nothing less, and the defaults' values. The 20
+     * standard attributes come in Cognito's order with its constraints; {@code UserPoolTags} is there
+     * even empty; {@code UsernameConfiguration} and {@code AccountRecoverySetting}, never set, are not.
+     */
+    @Test
+    void describeUserPoolWhenPoolHasOnlyANameThenMembersAreThoseOfANewCognitoPool() {
+        JsonNode created = call("CreateUserPool", "{\"PoolName\":\"MyUserPool\"}").get("UserPool");
+        assertThat(created.get("EstimatedNumberOfUsers").asInt()).isZero();
+        String poolId = created.get("Id").asString();
+
+        JsonNode pool = call("DescribeUserPool", "{\"UserPoolId\":\"%s\"}".formatted(poolId)).get("UserPool");
+
+        assertThat(pool.propertyNames()).containsExactlyInAnyOrder("Id", "Name", "Arn", "Policies",
+                "DeletionProtection", "LambdaConfig", "LastModifiedDate", "CreationDate", "SchemaAttributes",
+                "VerificationMessageTemplate", "UserAttributeUpdateSettings", "MfaConfiguration",
+                "EstimatedNumberOfUsers", "EmailConfiguration", "UserPoolTags", "AdminCreateUserConfig",
+                "UserPoolTier");
+        assertThat(pool.get("Arn").asString()).isEqualTo("arn:aws:cognito-idp:us-east-1:000000000000:userpool/" + poolId);
+        assertThat(pool.get("Policies")).isEqualTo(JSON.readTree("""
+                {"PasswordPolicy":{"MinimumLength":8,"RequireUppercase":true,"RequireLowercase":true,
+                 "RequireNumbers":true,"RequireSymbols":true,"TemporaryPasswordValidityDays":7},
+                 "SignInPolicy":{"AllowedFirstAuthFactors":["PASSWORD"]}}"""));
+        assertThat(pool.get("DeletionProtection").asString()).isEqualTo("INACTIVE");
+        assertThat(pool.get("LambdaConfig")).isEqualTo(JSON.readTree("{}"));
+        assertThat(pool.get("VerificationMessageTemplate"))
+                .isEqualTo(JSON.readTree("{\"DefaultEmailOption\":\"CONFIRM_WITH_CODE\"}"));
+        assertThat(pool.get("UserAttributeUpdateSettings"))
+                .isEqualTo(JSON.readTree("{\"AttributesRequireVerificationBeforeUpdate\":[]}"));
+        assertThat(pool.get("MfaConfiguration").asString()).isEqualTo("OFF");
+        assertThat(pool.get("EstimatedNumberOfUsers").asInt()).isZero();
+        assertThat(pool.get("EmailConfiguration"))
+                .isEqualTo(JSON.readTree("{\"EmailSendingAccount\":\"COGNITO_DEFAULT\"}"));
+        assertThat(pool.get("UserPoolTags")).isEqualTo(JSON.readTree("{}"));
+        assertThat(pool.get("AdminCreateUserConfig"))
+                .isEqualTo(JSON.readTree("{\"AllowAdminCreateUserOnly\":false,\"UnusedAccountValidityDays\":7}"));
+        assertThat(pool.get("UserPoolTier").asString()).isEqualTo("ESSENTIALS");
+        assertThat(pool.get("SchemaAttributes")).isEqualTo(standardSchema());
+    }
+
+    /** Cognito's 20 standard attributes of a new pool, in its order, with its constraints. */
+    private static JsonNode standardSchema() {
+        List<String> schema = new java.util.ArrayList<>();
+        for (String name : List.of("sub", "name", "given_name", "family_name", "middle_name", "nickname",
+                "preferred_username", "profile", "picture", "website", "email", "email_verified", "gender",
+                "birthdate", "zoneinfo", "locale", "phone_number", "phone_number_verified", "address", "updated_at")) {
+            String type = name.endsWith("_verified") ? "Boolean" : name.equals("updated_at") ? "Number" : "String";
+            String constraints = switch (type) {
+                case "Boolean" -> "";
+                case "Number" -> ",\"NumberAttributeConstraints\":{\"MinValue\":\"0\"}";
+                default -> ",\"StringAttributeConstraints\":{\"MinLength\":\"%s\",\"MaxLength\":\"%s\"}".formatted(
+                        name.equals("sub") ? "1" : name.equals("birthdate") ? "10" : "0",
+                        name.equals("birthdate") ? "10" : "2048");
+            };
+            schema.add("{\"Name\":\"%s\",\"AttributeDataType\":\"%s\",\"DeveloperOnlyAttribute\":false,\"Mutable\":%s,"
+                    .formatted(name, type, !name.equals("sub")) + "\"Required\":%s%s}".formatted(name.equals("sub"),
+                    constraints));
+        }
+        return JSON.readTree("[" + String.join(",", schema) + "]");
+    }
+
+    /**
+     * A client created with only a name, member by member as real CreateUserPoolClient answers of
+     * 2024-11-22 and 2025-07-02 show one (public walkthroughs, cited in CreateUserPoolClient#newClient):
+     * no {@code PreventUserExistenceErrors} when it was never set, {@code TokenValidityUnits} even empty.
+     */
+    @Test
+    void describeUserPoolClientWhenClientHasOnlyANameThenMembersAreThoseOfANewCognitoClient() {
+        String poolId = call("CreateUserPool", "{\"PoolName\":\"MyUserPool\"}").get("UserPool").get("Id").asString();
+        String clientId = call("CreateUserPoolClient", "{\"UserPoolId\":\"%s\",\"ClientName\":\"MyNewClient\"}"
+                .formatted(poolId)).get("UserPoolClient").get("ClientId").asString();
+
+        JsonNode client = call("DescribeUserPoolClient", "{\"UserPoolId\":\"%s\",\"ClientId\":\"%s\"}"
+                .formatted(poolId, clientId)).get("UserPoolClient");
+
+        assertThat(client.propertyNames()).containsExactlyInAnyOrder("UserPoolId", "ClientName", "ClientId",
+                "LastModifiedDate", "CreationDate", "RefreshTokenValidity", "TokenValidityUnits", "ExplicitAuthFlows",
+                "AllowedOAuthFlowsUserPoolClient", "EnableTokenRevocation", "EnablePropagateAdditionalUserContextData",
+                "AuthSessionValidity");
+        assertThat(client.get("RefreshTokenValidity").asInt()).isEqualTo(30);
+        assertThat(client.get("TokenValidityUnits")).isEqualTo(JSON.readTree("{}"));
+        assertThat(client.get("AllowedOAuthFlowsUserPoolClient").asBoolean()).isFalse();
+        assertThat(client.get("EnableTokenRevocation").asBoolean()).isTrue();
+        assertThat(client.get("EnablePropagateAdditionalUserContextData").asBoolean()).isFalse();
+        assertThat(client.get("AuthSessionValidity").asInt()).isEqualTo(3);
+    }
+
     /** The "none missing that Cognito always sends" half, for the members its documented examples show. */
     private static void assertAlwaysSent(JsonNode output, String... members) {
         assertThat(output).as("answer").isNotNull();

@@ -84,7 +84,8 @@ class SdkV2AdministrationTest {
                 .isEqualTo("Hi {username} {####}");
         assertThat(described.userPoolTier()).isEqualTo(UserPoolTierType.ESSENTIALS);
         assertThat(described.emailConfiguration().emailSendingAccount()).isEqualTo(EmailSendingAccountType.COGNITO_DEFAULT);
-        assertThat(described.usernameConfiguration().caseSensitive()).isFalse();
+        // Created without UsernameConfiguration, so described without it, as Cognito does (see CreateUserPool).
+        assertThat(described.usernameConfiguration()).isNull();
         assertThat(described.estimatedNumberOfUsers()).isZero();
         assertThat(described.creationDate()).isNotNull();
     }

@@ -244,6 +244,28 @@ public final class TestHandlers {
         }
     }
 
+    /**
+     * UserMigration that migrates anyone as CONFIRMED with the email {@code <username>@example.com},
+     * verified, and asks for the welcome message by email; the sign-in's {@code ClientMetadata}
+     * {@code messageAction} (as {@code validationData}) becomes its {@code messageAction}.
+     */
+    public static final class WelcomingMigration implements RequestHandler<
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent,
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent> {
+        @Override
+        public com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent handleRequest(
+                com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent event, Context context) {
+            Map<String, String> validation = event.getRequest().getValidationData();
+            event.setResponse(com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent.Response
+                    .builder().withUserAttributes(Map.of("email", event.getUserName() + "@example.com",
+                            "email_verified", "true"))
+                    .withFinalUserStatus("CONFIRMED")
+                    .withMessageAction(validation == null ? null : validation.get("messageAction"))
+                    .withDesiredDeliveryMediums(new String[] {"EMAIL"}).build());
+            return event;
+        }
+    }
+
     /** Not a handler at all. */
     public static final class NotAHandler {}
 }
