@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -80,7 +82,11 @@ public final class CognitoGateway implements AutoCloseable {
     }
 
     private final App app;
-    private final CognitoIdentityProviderClient cognito;
+    /**
+     * Built in the background from the constructor on: building an SDK client loads and initialises much of the
+     * SDK (0.5 s or more at start-up), which need not hold up the server's start.
+     */
+    private final CompletableFuture<CognitoIdentityProviderClient> client;
     private final boolean ownsClient;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
@@ -120,12 +126,12 @@ public final class CognitoGateway implements AutoCloseable {
                     }
                 });
         endpoint.ifPresent(builder::endpointOverride);
-        this.cognito = builder.build();
+        this.client = CompletableFuture.supplyAsync(builder::build);
     }
 
-    private CognitoGateway(App app, CognitoIdentityProviderClient cognito, Clock clock) {
+    private CognitoGateway(App app, CompletableFuture<CognitoIdentityProviderClient> client, Clock clock) {
         this.app = app;
-        this.cognito = cognito;
+        this.client = client;
         this.clock = clock;
         this.ownsClient = false;
     }
@@ -135,7 +141,16 @@ public final class CognitoGateway implements AutoCloseable {
      * gateway's connection, and closing it closes nothing.
      */
     public CognitoGateway forApp(App other) {
-        return new CognitoGateway(other, cognito, clock);
+        return new CognitoGateway(other, client, clock);
+    }
+
+    /** The SDK client, waiting for its build when it is not done yet. */
+    private CognitoIdentityProviderClient cognito() {
+        try {
+            return client.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** Puts the visitor's address in {@code X-Forwarded-For}, replacing whatever the header held. */
@@ -150,7 +165,7 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** {@code SignUp} with the email as username and attribute; no password means a passwordless account. */
     public SignUpResult signUp(String email, Optional<String> password, String locale) {
-        SignUpResponse response = cognito.signUp(b -> b.clientId(app.clientId()).username(email)
+        SignUpResponse response = cognito().signUp(b -> b.clientId(app.clientId()).username(email)
                 .password(password.orElse(null)).secretHash(secretHash(email).orElse(null))
                 .userAttributes(attribute("email", email), attribute("locale", locale)));
         return new SignUpResult(Boolean.TRUE.equals(response.userConfirmed()), destination(response.codeDeliveryDetails()),
@@ -159,26 +174,26 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** {@code ConfirmSignUp}; returns the session that signs a passwordless user straight in, if any. */
     public Optional<String> confirmSignUp(String email, String code, Optional<String> signUpSession) {
-        return Optional.ofNullable(cognito.confirmSignUp(b -> b.clientId(app.clientId()).username(email)
+        return Optional.ofNullable(cognito().confirmSignUp(b -> b.clientId(app.clientId()).username(email)
                 .confirmationCode(code).session(signUpSession.orElse(null))
                 .secretHash(secretHash(email).orElse(null))).session());
     }
 
     /** {@code ResendConfirmationCode}; returns the masked address the new code went to. */
     public String resendConfirmationCode(String email) {
-        return destination(cognito.resendConfirmationCode(b -> b.clientId(app.clientId()).username(email)
+        return destination(cognito().resendConfirmationCode(b -> b.clientId(app.clientId()).username(email)
                 .secretHash(secretHash(email).orElse(null))).codeDeliveryDetails());
     }
 
     /** {@code ForgotPassword}; returns the masked address the reset code went to. */
     public String forgotPassword(String email) {
-        return destination(cognito.forgotPassword(b -> b.clientId(app.clientId()).username(email)
+        return destination(cognito().forgotPassword(b -> b.clientId(app.clientId()).username(email)
                 .secretHash(secretHash(email).orElse(null))).codeDeliveryDetails());
     }
 
     /** {@code ConfirmForgotPassword}: the reset code and the new password. */
     public void confirmForgotPassword(String email, String code, String newPassword) {
-        cognito.confirmForgotPassword(b -> b.clientId(app.clientId()).username(email).confirmationCode(code)
+        cognito().confirmForgotPassword(b -> b.clientId(app.clientId()).username(email).confirmationCode(code)
                 .password(newPassword).secretHash(secretHash(email).orElse(null)));
     }
 
@@ -190,7 +205,7 @@ public final class CognitoGateway implements AutoCloseable {
      */
     public SignInStep signInWithPassword(String email, String password) {
         if (app.passwordFlow() == PasswordFlow.USER_PASSWORD_AUTH) {
-            var result = cognito.initiateAuth(b -> b.clientId(app.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+            var result = cognito().initiateAuth(b -> b.clientId(app.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(withSecretHash(email, Map.of("USERNAME", email, "PASSWORD", password))));
             return step(result.challengeNameAsString(), result.session(), result.challengeParameters(),
                     result.authenticationResult(), email);
@@ -200,7 +215,7 @@ public final class CognitoGateway implements AutoCloseable {
         Map<String, String> parameters = withSecretHash(email, custom
                 ? Map.of("USERNAME", email, "SRP_A", srp.srpA(), "CHALLENGE_NAME", "SRP_A")
                 : Map.of("USERNAME", email, "SRP_A", srp.srpA()));
-        var started = cognito.initiateAuth(b -> b.clientId(app.clientId())
+        var started = cognito().initiateAuth(b -> b.clientId(app.clientId())
                 .authFlow(custom ? AuthFlowType.CUSTOM_AUTH : AuthFlowType.USER_SRP_AUTH).authParameters(parameters));
         if (started.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) {
             return step(started.challengeNameAsString(), started.session(), started.challengeParameters(),
@@ -210,7 +225,7 @@ public final class CognitoGateway implements AutoCloseable {
         String userId = challenge.get("USER_ID_FOR_SRP");
         Map<String, String> proof = withSecretHash(userId, srp.passwordVerifierResponses(userId, password,
                 challenge.get("SALT"), challenge.get("SRP_B"), challenge.get("SECRET_BLOCK"), clock.instant()));
-        var answered = cognito.respondToAuthChallenge(b -> b.clientId(app.clientId())
+        var answered = cognito().respondToAuthChallenge(b -> b.clientId(app.clientId())
                 .challengeName(ChallengeNameType.PASSWORD_VERIFIER).session(started.session())
                 .challengeResponses(proof));
         return step(answered.challengeNameAsString(), answered.session(), answered.challengeParameters(),
@@ -251,7 +266,7 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** {@code USER_AUTH} preferring the first of {@code wanted}; from {@code SELECT_CHALLENGE}, the first offered. */
     private SignInStep userAuth(String email, List<ChallengeNameType> wanted) {
-        var started = cognito.initiateAuth(b -> b.clientId(app.clientId()).authFlow(AuthFlowType.USER_AUTH)
+        var started = cognito().initiateAuth(b -> b.clientId(app.clientId()).authFlow(AuthFlowType.USER_AUTH)
                 .authParameters(withSecretHash(email, Map.of("USERNAME", email,
                         "PREFERRED_CHALLENGE", wanted.getFirst().toString()))));
         Optional<ChallengeNameType> choice = wanted.stream()
@@ -260,7 +275,7 @@ public final class CognitoGateway implements AutoCloseable {
                 .findFirst();
         if (choice.isPresent()) {
             String username = started.challengeParameters().getOrDefault("USERNAME", email);
-            var selected = cognito.respondToAuthChallenge(b -> b.clientId(app.clientId())
+            var selected = cognito().respondToAuthChallenge(b -> b.clientId(app.clientId())
                     .challengeName(ChallengeNameType.SELECT_CHALLENGE).session(started.session())
                     .challengeResponses(withSecretHash(username, Map.of("USERNAME", username,
                             "ANSWER", choice.get().toString()))));
@@ -275,7 +290,7 @@ public final class CognitoGateway implements AutoCloseable {
     public SignInStep answer(SignInStep.Passkey passkey, String credentialJson) {
         Map<String, String> responses = withSecretHash(passkey.username(), Map.of("USERNAME", passkey.username(),
                 "CREDENTIAL", credentialJson));
-        var answered = cognito.respondToAuthChallenge(b -> b.clientId(app.clientId())
+        var answered = cognito().respondToAuthChallenge(b -> b.clientId(app.clientId())
                 .challengeName(ChallengeNameType.WEB_AUTHN).session(passkey.session()).challengeResponses(responses));
         return step(answered.challengeNameAsString(), answered.session(), answered.challengeParameters(),
                 answered.authenticationResult(), passkey.username());
@@ -283,7 +298,7 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** {@code StartWebAuthnRegistration}: the options for {@code navigator.credentials.create}, as JSON. */
     public String startPasskeyRegistration(String accessToken) {
-        return PasskeyJson.json(cognito.startWebAuthnRegistration(b -> b.accessToken(accessToken))
+        return PasskeyJson.json(cognito().startWebAuthnRegistration(b -> b.accessToken(accessToken))
                 .credentialCreationOptions());
     }
 
@@ -294,7 +309,7 @@ public final class CognitoGateway implements AutoCloseable {
      */
     public void completePasskeyRegistration(String accessToken, String credentialJson) {
         var credential = PasskeyJson.document(credentialJson);
-        cognito.completeWebAuthnRegistration(b -> b.accessToken(accessToken).credential(credential));
+        cognito().completeWebAuthnRegistration(b -> b.accessToken(accessToken).credential(credential));
     }
 
     /** {@code ListWebAuthnCredentials}, every page of it. */
@@ -303,7 +318,7 @@ public final class CognitoGateway implements AutoCloseable {
         String next = null;
         do {
             String token = next;
-            var page = cognito.listWebAuthnCredentials(b -> b.accessToken(accessToken).maxResults(20).nextToken(token));
+            var page = cognito().listWebAuthnCredentials(b -> b.accessToken(accessToken).maxResults(20).nextToken(token));
             page.credentials().forEach(c -> all.add(new PasskeyInfo(c.credentialId(),
                     c.friendlyCredentialName() == null ? "" : c.friendlyCredentialName(), c.createdAt())));
             next = page.nextToken();
@@ -313,7 +328,7 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** {@code DeleteWebAuthnCredential}. */
     public void deletePasskey(String accessToken, String credentialId) {
-        cognito.deleteWebAuthnCredential(b -> b.accessToken(accessToken).credentialId(credentialId));
+        cognito().deleteWebAuthnCredential(b -> b.accessToken(accessToken).credentialId(credentialId));
     }
 
     /** Answers the code challenge {@code code} with {@code answer}: tokens, or another round. */
@@ -324,7 +339,7 @@ public final class CognitoGateway implements AutoCloseable {
             default -> "ANSWER";
         };
         Map<String, String> responses = withSecretHash(code.username(), Map.of("USERNAME", code.username(), field, answer));
-        var answered = cognito.respondToAuthChallenge(b -> b.clientId(app.clientId())
+        var answered = cognito().respondToAuthChallenge(b -> b.clientId(app.clientId())
                 .challengeName(code.challengeName()).session(code.session()).challengeResponses(responses));
         return step(answered.challengeNameAsString(), answered.session(), answered.challengeParameters(),
                 answered.authenticationResult(), code.username());
@@ -335,7 +350,7 @@ public final class CognitoGateway implements AutoCloseable {
      * {@code Session} from {@code ConfirmSignUp}, which Cognito takes as the first factor.
      */
     public SignInStep signInAfterConfirmation(String email, String confirmSession) {
-        var started = cognito.initiateAuth(b -> b.clientId(app.clientId()).authFlow(AuthFlowType.USER_AUTH)
+        var started = cognito().initiateAuth(b -> b.clientId(app.clientId()).authFlow(AuthFlowType.USER_AUTH)
                 .session(confirmSession).authParameters(withSecretHash(email, Map.of("USERNAME", email))));
         return step(started.challengeNameAsString(), started.session(), started.challengeParameters(),
                 started.authenticationResult(), email);
@@ -343,7 +358,7 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** {@code REFRESH_TOKEN_AUTH}: new access and ID tokens; {@code username} is the token's {@code username}. */
     public Tokens refresh(Tokens tokens, String username) {
-        var result = cognito.initiateAuth(b -> b.clientId(app.clientId())
+        var result = cognito().initiateAuth(b -> b.clientId(app.clientId())
                 .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                 .authParameters(withSecretHash(username, Map.of("REFRESH_TOKEN", tokens.refreshToken()))))
                 .authenticationResult();
@@ -353,7 +368,7 @@ public final class CognitoGateway implements AutoCloseable {
     /** {@code GetUser}: the user's attributes, in the order Cognito lists them. */
     public Map<String, String> attributes(String accessToken) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        for (AttributeType attribute : cognito.getUser(b -> b.accessToken(accessToken)).userAttributes()) {
+        for (AttributeType attribute : cognito().getUser(b -> b.accessToken(accessToken)).userAttributes()) {
             attributes.put(attribute.name(), attribute.value());
         }
         return attributes;
@@ -361,13 +376,13 @@ public final class CognitoGateway implements AutoCloseable {
 
     /** {@code RevokeToken}: ends this sign-in (the refresh token and the access tokens it gave). */
     public void revoke(String refreshToken) {
-        cognito.revokeToken(b -> b.clientId(app.clientId()).token(refreshToken)
+        cognito().revokeToken(b -> b.clientId(app.clientId()).token(refreshToken)
                 .clientSecret(app.clientSecret().orElse(null)));
     }
 
     /** {@code GlobalSignOut}: ends every sign-in of the user, on every device. */
     public void globalSignOut(String accessToken) {
-        cognito.globalSignOut(b -> b.accessToken(accessToken));
+        cognito().globalSignOut(b -> b.accessToken(accessToken));
     }
 
     private SignInStep step(String challengeName, String session, Map<String, String> parameters,
@@ -431,7 +446,7 @@ public final class CognitoGateway implements AutoCloseable {
     @Override
     public void close() {
         if (ownsClient) {
-            cognito.close();
+            cognito().close();
         }
     }
 
