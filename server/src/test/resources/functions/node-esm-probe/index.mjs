@@ -18,6 +18,7 @@ export const handler = async (event, context) => {
   if (mode === 'print') {
     console.log('hello from console.log');
     process.stdout.write('{"not":"an answer"}\n');
+    for (let i = 0; i < 5000; i++) console.error(`line ${i}`);
   }
   return {
     mode,

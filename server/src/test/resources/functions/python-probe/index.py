@@ -26,6 +26,8 @@ def handler(event, context):
         print("hello from print")
         os.write(1, b'{"not": "an answer"}\n')
         logger.info("hello from logging")
+        for i in range(5000):
+            print("line %d" % i)
     return {
         "mode": mode,
         "functionName": context.function_name,

@@ -32,13 +32,15 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Loading the handler (the worker's start) has {@link #INIT_TIMEOUT}, Lambda's init phase's limit,
  * besides the call's own time. Every line the function writes, to stdout or stderr, goes to the log
- * {@code tobira.trigger}, prefixed with the function name.
+ * {@code tobira.trigger}, prefixed with the function name, before its call returns.
  */
 final class FolderFunction implements LambdaFunction, AutoCloseable {
 
     /** Lambda: "the Init phase is limited to 10 seconds". */
     static final Duration INIT_TIMEOUT = Duration.ofSeconds(10);
     static final String TIMED_OUT = "Socket timeout while invoking Lambda function";
+    /** How long an answered call waits for its logged lines (already written, so normally microseconds). */
+    private static final Duration LOG_CATCH_UP = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger("tobira.trigger");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -87,6 +89,8 @@ final class FolderFunction implements LambdaFunction, AutoCloseable {
         final Process process;
         final String token = UUID.randomUUID().toString();
         final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+        /** The ids of the calls whose lines are all logged: the worker's "TOKEN end ID" on stderr. */
+        final BlockingQueue<Long> logged = new LinkedBlockingQueue<>();
 
         Worker() throws IOException {
             ProcessBuilder builder = new ProcessBuilder(interpreter.toString(), program.toString(), token,
@@ -131,12 +135,35 @@ final class FolderFunction implements LambdaFunction, AutoCloseable {
         }
 
         private void logLines(InputStream in) {
+            String marker = token + " end ";
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line; (line = reader.readLine()) != null; ) {
+                    if (line.startsWith(marker)) {
+                        try {
+                            logged.add(Long.parseLong(line.substring(marker.length())));
+                            continue;
+                        } catch (NumberFormatException e) {
+                            // Not the worker's marker after all: a line like any other.
+                        }
+                    }
                     log.info("[{}] {}", name, line);
                 }
             } catch (IOException ignored) {
                 // The process is gone.
+            }
+        }
+
+        /**
+         * Waits until the lines call {@code id} wrote are logged: the worker marks its end on stderr
+         * before it answers, so this is the time the stderr reader takes to catch up, at most
+         * {@link #LOG_CATCH_UP}.
+         */
+        void awaitLogged(long id) throws InterruptedException {
+            long until = System.nanoTime() + LOG_CATCH_UP.toNanos();
+            for (Long done; (done = logged.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) != null; ) {
+                if (done >= id) {
+                    return;
+                }
             }
         }
 
@@ -224,6 +251,7 @@ final class FolderFunction implements LambdaFunction, AutoCloseable {
                     return exited(w, exit);
                 }
                 case Message.Line line when line.json().path("id").asLong() == id -> {
+                    w.awaitLogged(id);
                     return answer(line.json());
                 }
                 case Message.Line stale -> log.warn("[{}] worker answered another call", name);

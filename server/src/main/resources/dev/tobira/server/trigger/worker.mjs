@@ -6,7 +6,9 @@
 // prefixed with TOKEN and a space: {"ready": true} once the handler is loaded, or {"initError":
 // message}; then per request {"id", "payload": the result as JSON text}, {"id", "errorType",
 // "errorMessage"} when it threw or rejected, or {"id", "marshalError"} when the result is not JSON.
-// The function's own process.stdout (console.log) goes to stderr; stdin's end ends the worker.
+// The function's own process.stdout (console.log) goes to stderr; before each answer the worker
+// writes "TOKEN end ID" on stderr, so that Tobira logs a call's lines before it takes its answer
+// (writes to a pipe are synchronous on Linux: they keep their order). stdin's end ends the worker.
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -17,7 +19,12 @@ const [TOKEN, TASK_ROOT, HANDLER] = process.argv.slice(2);
 const protocolWrite = process.stdout.write.bind(process.stdout);
 process.stdout.write = process.stderr.write.bind(process.stderr);
 
+const stderrWrite = process.stderr.write.bind(process.stderr);
+
 function send(message) {
+  if (message.id !== undefined) {
+    stderrWrite(TOKEN + ' end ' + message.id + '\n');
+  }
   protocolWrite(TOKEN + ' ' + JSON.stringify(message) + '\n');
 }
 

@@ -7,7 +7,9 @@ Answers on stdout, each line prefixed with TOKEN and a space, so that nothing el
   {"ready": true} once the handler is loaded, or {"initError": message} when it cannot be;
   then per request {"id", "payload": the handler's result as JSON text}, {"id", "errorType",
   "errorMessage"} when it raised, or {"id", "marshalError": message} when its result is not JSON.
-The function's own stdout goes to stderr (Tobira logs both); stdin EOF ends the worker.
+The function's own stdout goes to stderr (Tobira logs both); before each answer the worker writes
+"TOKEN end ID" on stderr, so that Tobira logs a call's lines before it takes its answer. stdin EOF ends
+the worker.
 """
 import importlib
 import json
@@ -32,6 +34,14 @@ _request_id = ""
 
 
 def send(message):
+    if "id" in message:
+        # The call's own lines first: whatever the function left in Python's buffers, then the marker.
+        for stream in (sys.stdout, sys.stderr, sys.__stderr__):
+            try:
+                stream.flush()
+            except Exception:  # noqa: BLE001 - a stream the function replaced or closed
+                pass
+        os.write(2, ("%s end %d\n" % (TOKEN, message["id"])).encode("utf-8"))
     _proto_out.write((TOKEN + " " + json.dumps(message) + "\n").encode("utf-8"))
     _proto_out.flush()
 

@@ -47,12 +47,15 @@ class FolderFunctionsTest {
     void captureLog() {
         log.start();
         triggerLogger.addAppender(log);
+        // Here, not also on the console: a test prints thousands of lines.
+        triggerLogger.setAdditive(false);
     }
 
     @AfterEach
     void stop() {
         started.forEach(FolderFunctions::close);
         triggerLogger.detachAppender(log);
+        triggerLogger.setAdditive(true);
     }
 
     static Path folder(String name) {
@@ -160,7 +163,10 @@ class FolderFunctionsTest {
     void invokeWhenFunctionPrintsToStdoutThenTheCallWorksAndTheLinesAreLoggedWithItsName(String name) {
         Map<String, Object> out = invoker(FunctionInvoker.TIMEOUT).invoke(ARN + name, "DefineAuthChallenge",
                 event("print"));
+        List<String> atReturn = logged();
 
+        // Logged before the call returned, to the last line.
+        assertThat(atReturn).contains("[" + name + "] line 4999");
         assertThat(out).containsEntry("mode", "print");
         assertThat(logged()).anySatisfy(l -> assertThat(l).matches("\\[" + name + "] \\{\"not\": ?\"an answer\"}"));
         assertThat(log.list).allSatisfy(e -> assertThat(e.getLoggerName()).isEqualTo("tobira.trigger"));

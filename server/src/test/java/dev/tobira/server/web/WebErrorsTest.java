@@ -88,9 +88,9 @@ class WebErrorsTest {
         assertThat(error.args()).isEmpty();
     }
 
-    /** The operations the gateway calls: each {@code cognito.<operation>(} in its source. */
+    /** The operations the gateway calls: each {@code cognito().<operation>(} in its source. */
     private static Set<String> gatewayOperations() throws IOException {
-        Matcher m = Pattern.compile("\\bcognito\\.(\\w+)\\(").matcher(
+        Matcher m = Pattern.compile("\\bcognito\\(\\)\\.(\\w+)\\(").matcher(
                 Files.readString(Path.of("src/main/java/dev/tobira/server/web/CognitoGateway.java")));
         Set<String> operations = new TreeSet<>();
         while (m.find()) {
