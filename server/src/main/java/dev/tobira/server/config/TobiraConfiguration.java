@@ -9,12 +9,13 @@ import dev.tobira.core.code.CodeHasher;
 import dev.tobira.core.token.SigningKeys;
 import dev.tobira.core.token.TokenIssuer;
 import dev.tobira.core.message.MessageSender;
-import dev.tobira.server.api.ApiController;
+import dev.tobira.server.api.ApiFilter;
 import dev.tobira.server.api.CorsFilter;
 import dev.tobira.server.api.Dispatcher;
 import dev.tobira.server.api.WireJson;
 import dev.tobira.server.api.model.ServiceModel;
 import dev.tobira.server.auth.SigV4Verifier;
+import dev.tobira.server.messaging.QueryEndpoint;
 import dev.tobira.server.metrics.ApiMetrics;
 import dev.tobira.server.metrics.OutboxMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -96,8 +97,18 @@ public class TobiraConfiguration {
     }
 
     @Bean
-    ApiController.ApiSettings apiSettings(Settings settings) {
-        return new ApiController.ApiSettings(settings.maxBodyBytes());
+    ApiFilter.ApiSettings apiSettings(Settings settings) {
+        return new ApiFilter.ApiSettings(settings.maxBodyBytes());
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiFilter> apiFilter(Dispatcher dispatcher, QueryEndpoint queryEndpoint,
+            ApiFilter.ApiSettings settings) {
+        FilterRegistrationBean<ApiFilter> registration =
+                new FilterRegistrationBean<>(new ApiFilter(dispatcher, queryEndpoint, settings));
+        // First after CORS: before any filter can make the container parse a form and consume the body.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     @Bean

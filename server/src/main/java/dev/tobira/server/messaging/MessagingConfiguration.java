@@ -5,8 +5,6 @@ import dev.tobira.server.auth.SigV4Verifier;
 import dev.tobira.server.config.Settings;
 import dev.tobira.server.store.JdbcStores;
 import java.time.Clock;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,15 +29,6 @@ public class MessagingConfiguration {
     @Bean
     SesOutbox sesOutbox(SideDoorOutbox outbox, Clock clock) {
         return new SesOutbox(outbox, clock);
-    }
-
-    @Bean
-    FilterRegistrationBean<FormBodyFilter> formBodyFilter(Settings settings) {
-        FilterRegistrationBean<FormBodyFilter> registration =
-                new FilterRegistrationBean<>(new FormBodyFilter(settings.maxBodyBytes()));
-        // First after CORS: before any filter can make the container parse the form and consume the body.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        return registration;
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package dev.tobira.server.messaging;
 
-import dev.tobira.server.api.ApiController;
+import dev.tobira.server.api.ApiFilter;
 import dev.tobira.server.api.ApiRequest;
 import dev.tobira.server.api.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +35,7 @@ public class SesV2Endpoint {
     private final int maxBodyBytes;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public SesV2Endpoint(SideDoorAuth auth, SesOutbox ses, ApiController.ApiSettings settings) {
+    public SesV2Endpoint(SideDoorAuth auth, SesOutbox ses, ApiFilter.ApiSettings settings) {
         this.auth = auth;
         this.sendEmail = new SesV2SendEmail(ses);
         this.maxBodyBytes = settings.maxBodyBytes();
@@ -42,7 +43,10 @@ public class SesV2Endpoint {
 
     @PostMapping(path = "/v2/email/outbound-emails")
     public ResponseEntity<byte[]> sendEmail(HttpServletRequest servletRequest) throws IOException {
-        return ApiController.write(handle(ApiController.read(servletRequest, maxBodyBytes)));
+        ApiResponse response = handle(ApiFilter.read(servletRequest, maxBodyBytes));
+        HttpHeaders headers = new HttpHeaders();
+        response.headers().forEach(headers::set);
+        return ResponseEntity.status(response.status()).headers(headers).body(response.body());
     }
 
     ApiResponse handle(ApiRequest request) {
