@@ -29,8 +29,9 @@ COPY --from=build --chown=root:root /tobira.jar /opt/tobira/tobira.jar
 WORKDIR /var/lib/tobira
 USER 10001:10001
 # Heap from the container's memory limit, not the host's; die on OutOfMemoryError so the orchestrator
-# restarts the task; native access for Amazon Corretto Crypto Provider, when present.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-jar", "/opt/tobira/tobira.jar"]
+# restarts the task; native access for Amazon Corretto Crypto Provider, when present; java.math open to SRP's
+# fixed-base tables (the JDK's Montgomery product).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.math=ALL-UNNAMED", "-jar", "/opt/tobira/tobira.jar"]
 
 # ---- web: `tobira web`, the web sign-in app alone, in front of Tobira or Amazon Cognito ----
 FROM runtime AS web

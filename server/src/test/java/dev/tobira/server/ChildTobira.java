@@ -33,7 +33,8 @@ public final class ChildTobira {
     public static Process start(int port, Path logDir, java.util.Map<String, String> environment, String... arguments)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "--add-opens=java.base/java.math=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"),
                 TobiraApplication.class.getName()));
         command.addAll(List.of(arguments));

@@ -367,7 +367,9 @@ public final class SideBySide {
     /** {@code tobira dev} as a JVM of its own: the server jar, or the class this JVM runs from. */
     private List<String> tobiraCommand(String db, int port, Path dir) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java));
+        // As ./tobira starts it (its other defaults size the heap for a container, which a benchmark does not want).
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "--add-opens=java.base/java.math=ALL-UNNAMED"));
         Optional.ofNullable(System.getenv("TOBIRA_JAVA_OPTS")).map(String::strip).filter(s -> !s.isEmpty())
                 .ifPresent(opts -> command.addAll(Arrays.asList(opts.split("\\s+"))));
         if (options.tobiraJar().isPresent()) {

@@ -13,37 +13,72 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link FixedBasePower} equals {@link BigInteger#modPow} for every exponent: random ones of every length up to the
- * table's, and the bit patterns where carries and windows go wrong (0, 1, all ones, alternating, one bit, N − 1).
+ * {@link FixedBasePower} equals {@link BigInteger#modPow} for every exponent, with the JDK's Montgomery product (the
+ * build opens {@code java.math} to the tests, as Tobira's launchers do) and with its own: random exponents of every
+ * length up to the table's, and the bit patterns where carries and windows go wrong (0, 1, all ones, alternating,
+ * one bit, N − 1).
  */
 class FixedBasePowerTest {
 
     /** The SRP group's table, as the server uses it (256-bit exponents). */
     private static final FixedBasePower SRP = SrpGroup.GPower.TABLE;
 
+    /** The same table with the plain-Java product. */
+    private static final FixedBasePower SRP_JAVA = new FixedBasePower(SrpGroup.G, SrpGroup.N, 256, false);
+
     /** A table covering the group's whole range, so exponents such as N − 1 go through the table too. */
     private static final FixedBasePower FULL = new FixedBasePower(SrpGroup.G, SrpGroup.N, SrpGroup.N.bitLength());
+    private static final FixedBasePower FULL_JAVA =
+            new FixedBasePower(SrpGroup.G, SrpGroup.N, SrpGroup.N.bitLength(), false);
 
-    /** A small odd modulus whose top limb is full and a base other than 2. */
+    /** A small odd modulus whose top limb is full (three ints, padded to four) and a base other than 2. */
     private static final BigInteger SMALL_N = BigInteger.ONE.shiftLeft(96).subtract(BigInteger.valueOf(3));
     private static final FixedBasePower SMALL = new FixedBasePower(BigInteger.valueOf(0xC0FFEE), SMALL_N, 128);
+    private static final FixedBasePower SMALL_JAVA =
+            new FixedBasePower(BigInteger.valueOf(0xC0FFEE), SMALL_N, 128, false);
+
+    @Example
+    void constructorWhenJavaMathIsOpenThenTheJdkProductIsUsed() {
+        assertThat(FixedBasePower.jdkProduct()).isTrue();
+        assertThat(SRP.usesJdkProduct()).isTrue();
+        assertThat(SMALL.usesJdkProduct()).isTrue();
+        assertThat(SRP_JAVA.usesJdkProduct()).isFalse();
+    }
+
+    @Example
+    void powWhenCompiledByTheJitThenStillEqualsModPow() {
+        // Enough calls that C2 compiles the product (and on x86-64 and AArch64 puts its intrinsic in its place).
+        java.util.Random random = new java.util.Random(14);
+        for (int i = 0; i < 4_000; i++) {
+            BigInteger exponent = new BigInteger(256, random);
+            BigInteger power = SRP.pow(exponent);
+            if (i % 100 == 99) {
+                assertThat(power).as("g^%s", exponent.toString(16)).isEqualTo(SrpGroup.G.modPow(exponent, SrpGroup.N));
+            }
+        }
+    }
 
     @Property(tries = 300)
     void powWhenRandomExponentUpTo256BitsThenEqualsModPow(@ForAll("upTo256Bits") BigInteger exponent) {
-        assertThat(SRP.pow(exponent)).isEqualTo(SrpGroup.G.modPow(exponent, SrpGroup.N));
+        BigInteger expected = SrpGroup.G.modPow(exponent, SrpGroup.N);
+        assertThat(SRP.pow(exponent)).isEqualTo(expected);
+        assertThat(SRP_JAVA.pow(exponent)).isEqualTo(expected);
     }
 
     @Property(tries = 30)
     void powWhenRandomExponentOfAnyLengthThenEqualsModPow(@ForAll("upToNBits") BigInteger exponent) {
         BigInteger expected = SrpGroup.G.modPow(exponent, SrpGroup.N);
         assertThat(FULL.pow(exponent)).isEqualTo(expected);
+        assertThat(FULL_JAVA.pow(exponent)).isEqualTo(expected);
         // Longer than SRP's table: handed to modPow, same answer.
         assertThat(SRP.pow(exponent)).isEqualTo(expected);
     }
 
     @Property(tries = 200)
     void powWhenOtherBaseAndModulusThenEqualsModPow(@ForAll("upTo128Bits") BigInteger exponent) {
-        assertThat(SMALL.pow(exponent)).isEqualTo(BigInteger.valueOf(0xC0FFEE).modPow(exponent, SMALL_N));
+        BigInteger expected = BigInteger.valueOf(0xC0FFEE).modPow(exponent, SMALL_N);
+        assertThat(SMALL.pow(exponent)).isEqualTo(expected);
+        assertThat(SMALL_JAVA.pow(exponent)).isEqualTo(expected);
     }
 
     @Example
@@ -55,15 +90,22 @@ class FixedBasePowerTest {
                 BigInteger.ONE.shiftLeft(255), BigInteger.ONE.shiftLeft(248), BigInteger.ONE.shiftLeft(247),
                 ones(256).xor(BigInteger.ONE.shiftLeft(128)));
         for (BigInteger exponent : patterns) {
-            assertThat(SRP.pow(exponent)).as("g^%s", exponent.toString(16)).isEqualTo(SrpGroup.G.modPow(exponent, n));
+            BigInteger expected = SrpGroup.G.modPow(exponent, n);
+            assertThat(SRP.pow(exponent)).as("g^%s", exponent.toString(16)).isEqualTo(expected);
+            assertThat(SRP_JAVA.pow(exponent)).as("g^%s, Java", exponent.toString(16)).isEqualTo(expected);
         }
         for (BigInteger exponent : List.of(n.subtract(BigInteger.ONE), n.subtract(BigInteger.TWO), ones(3072),
                 alternating(3072, 0), BigInteger.ONE.shiftLeft(3071))) {
-            assertThat(FULL.pow(exponent)).as("g^%s", exponent.toString(16)).isEqualTo(SrpGroup.G.modPow(exponent, n));
+            BigInteger expected = SrpGroup.G.modPow(exponent, n);
+            assertThat(FULL.pow(exponent)).as("g^%s", exponent.toString(16)).isEqualTo(expected);
+            assertThat(FULL_JAVA.pow(exponent)).as("g^%s, Java", exponent.toString(16)).isEqualTo(expected);
         }
         // Fermat: g^(N−1) = 1 for the prime N.
         assertThat(FULL.pow(n.subtract(BigInteger.ONE))).isEqualTo(BigInteger.ONE);
-        assertThat(SMALL.pow(ones(128))).isEqualTo(BigInteger.valueOf(0xC0FFEE).modPow(ones(128), SMALL_N));
+        assertThat(FULL_JAVA.pow(n.subtract(BigInteger.ONE))).isEqualTo(BigInteger.ONE);
+        BigInteger expected = BigInteger.valueOf(0xC0FFEE).modPow(ones(128), SMALL_N);
+        assertThat(SMALL.pow(ones(128))).isEqualTo(expected);
+        assertThat(SMALL_JAVA.pow(ones(128))).isEqualTo(expected);
     }
 
     @Example
