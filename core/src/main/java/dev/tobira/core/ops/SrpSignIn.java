@@ -8,6 +8,7 @@ import dev.tobira.core.pool.UserPool;
 import dev.tobira.core.pool.UserPoolClient;
 import dev.tobira.core.session.AuthSession;
 import dev.tobira.core.session.Sessions;
+import dev.tobira.core.srp.SrpGroup;
 import dev.tobira.core.srp.SrpServer;
 import dev.tobira.core.srp.SrpTimestamp;
 import dev.tobira.core.user.PasswordVerifier;
@@ -64,9 +65,9 @@ final class SrpSignIn {
             boolean simulated, BigInteger a, Map<String, String> extra) {
         SrpServer.Challenge challenge = SrpServer.challenge(verifier, services.random());
         Map<String, String> state = new LinkedHashMap<>(extra);
-        state.put("A", a.toString(16));
-        state.put("b", challenge.b().toString(16));
-        state.put("B", challenge.B().toString(16));
+        state.put("A", SrpGroup.hex(a));
+        state.put("b", SrpGroup.hex(challenge.b()));
+        state.put("B", SrpGroup.hex(challenge.B()));
         state.put("simulated", String.valueOf(simulated));
         String session = flow.openSession(AuthSession.Kind.PASSWORD_VERIFIER, userId, state);
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -124,7 +125,7 @@ final class SrpSignIn {
         }
         // SRP-6a: such an A fixes S = 0 whatever the password. Refused here, where it is bad input;
         // left to the proof, it reached SrpServer.key's guard and came back as an internal error.
-        if (a.mod(dev.tobira.core.srp.SrpGroup.N).signum() == 0) {
+        if (a.mod(SrpGroup.N).signum() == 0) {
             throw new InvalidParameterException("SRP_A mod N cannot be 0.");
         }
         return a;
@@ -154,8 +155,8 @@ final class SrpSignIn {
         String salt = (h.startsWith("00") ? "7f" + h.substring(2) : h).substring(0, 32);
         byte[] unknowable = new byte[32];
         services.random().nextBytes(unknowable);
-        BigInteger v = dev.tobira.core.srp.SrpGroup.G.modPow(new BigInteger(1, unknowable),
-                dev.tobira.core.srp.SrpGroup.N);
-        return new PasswordVerifier(salt, v.toString(16));
+        BigInteger v = SrpGroup.G.modPow(new BigInteger(1, unknowable),
+                SrpGroup.N);
+        return new PasswordVerifier(salt, SrpGroup.hex(v));
     }
 }

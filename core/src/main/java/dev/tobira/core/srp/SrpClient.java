@@ -55,7 +55,7 @@ public final class SrpClient {
 
     /** {@code SRP_A}: {@code A} as lower-case hex with no padding, so possibly of odd length (spec §2.5.1). */
     public String srpA() {
-        return A.toString(16);
+        return SrpGroup.hex(A);
     }
 
     /**

@@ -69,6 +69,22 @@ public final class SrpGroup {
         return HexFormat.of().formatHex(padded(n));
     }
 
+    /**
+     * {@code n.toString(16)} for {@code n >= 0}: lower-case hex without leading zeros. {@code toString(16)}
+     * converts by repeated division, tens of µs for a 3072-bit number; this formats the bytes.
+     */
+    public static String hex(BigInteger n) {
+        if (n.signum() < 0) {
+            throw new IllegalArgumentException("hex is for non-negative numbers");
+        }
+        String padded = padHex(n);
+        int zeros = 0;
+        while (zeros < padded.length() - 1 && padded.charAt(zeros) == '0') {
+            zeros++;
+        }
+        return padded.substring(zeros);
+    }
+
     public static byte[] sha256(byte[]... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -52,7 +52,7 @@ public final class SrpServer {
 
         /** {@code SRP_B} as sent to clients: {@code B} in lower-case hex, no padding (clients parse it as an integer). */
         public String srpB() {
-            return B.toString(16);
+            return SrpGroup.hex(B);
         }
     }
 

@@ -33,7 +33,7 @@ public final class Verifiers {
     static PasswordVerifier withSalt(byte[] salt, String poolName, String username, String password) {
         BigInteger saltInt = new BigInteger(1, salt);
         BigInteger v = SrpGroup.gPow(SrpGroup.x(saltInt, poolName, username, password));
-        return new PasswordVerifier(HexFormat.of().formatHex(salt), v.toString(16));
+        return new PasswordVerifier(HexFormat.of().formatHex(salt), SrpGroup.hex(v));
     }
 
     /**
@@ -44,7 +44,7 @@ public final class Verifiers {
         BigInteger salt = new BigInteger(verifier.saltHex(), 16);
         BigInteger v = SrpGroup.gPow(SrpGroup.x(salt, poolName, username, password));
         return java.security.MessageDigest.isEqual(
-                v.toString(16).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                SrpGroup.hex(v).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 verifier.verifierHex().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

@@ -1,6 +1,7 @@
 package dev.tobira.core.srp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,19 @@ class SrpGroupTest {
             hex = "00" + hex;
         }
         assertThat(SrpGroup.padHex(n)).isEqualTo(hex);
+    }
+
+    @Property
+    @Label("hex(n) is n.toString(16): lower-case, no leading zeros, \"0\" for zero")
+    void hexWhenAnyNonNegativeIntegerThenAsToString(@ForAll("integers") BigInteger n) {
+        assertThat(SrpGroup.hex(n)).isEqualTo(n.toString(16));
+    }
+
+    @Test
+    void hexWhenZeroOrNegativeThenZeroOrRefused() {
+        assertThat(SrpGroup.hex(BigInteger.ZERO)).isEqualTo("0");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SrpGroup.hex(BigInteger.ONE.negate()));
     }
 
     @Property

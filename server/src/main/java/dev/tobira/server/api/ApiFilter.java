@@ -63,9 +63,19 @@ public final class ApiFilter extends OncePerRequestFilter {
         }
         return new ApiRequest(servletRequest.getMethod(), servletRequest.getRequestURI(),
                 servletRequest.getQueryString() == null ? "" : servletRequest.getQueryString(), headers,
-                servletRequest.getInputStream().readNBytes(maxBodyBytes + 1),
+                body(servletRequest, maxBodyBytes),
                 // The peer, or with --behind-proxy what Tomcat's RemoteIpValve took from X-Forwarded-For.
                 String.valueOf(servletRequest.getRemoteAddr()));
+    }
+
+    /**
+     * With a Content-Length within the limit, exactly that many bytes are read into one array (a
+     * shorter body is what arrived); otherwise {@code readNBytes} grows buffers up to the limit + 1.
+     */
+    private static byte[] body(HttpServletRequest servletRequest, int maxBodyBytes) throws IOException {
+        long declared = servletRequest.getContentLengthLong();
+        int toRead = declared >= 0 && declared <= maxBodyBytes ? (int) declared : maxBodyBytes + 1;
+        return servletRequest.getInputStream().readNBytes(toRead);
     }
 
     /** Limits of the API adapter. */
