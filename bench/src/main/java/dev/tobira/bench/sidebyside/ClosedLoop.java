@@ -93,7 +93,7 @@ final class ClosedLoop {
                         } catch (Exception e) {
                             if (counted) {
                                 errors.incrementAndGet();
-                                errorKinds.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+                                errorKinds.merge(e instanceof PlainCall.Refused r ? r.type : e.getClass().getSimpleName(), 1L, Long::sum);
                             }
                         }
                     }

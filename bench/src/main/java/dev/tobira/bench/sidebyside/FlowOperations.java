@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNa
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What one operation of each {@link Flow} is, per connection: the users it signs in with are made
@@ -39,7 +38,6 @@ final class FlowOperations {
     private static final int CODE_USERS_PER_CONNECTION = 8;
     private static final AtomicLong SIGN_UPS = new AtomicLong();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private FlowOperations() {}
 
@@ -48,9 +46,12 @@ final class FlowOperations {
         String prefix = flow.key + "-" + connection;
         return switch (flow) {
             case PASSWORD -> {
-                List<String> users = usersOf(target, prefix, connection, connections);
+                List<byte[]> bodies = usersOf(target, prefix, connection, connections).stream()
+                        .map(user -> PlainCall.body(Map.of("AuthFlow", "USER_PASSWORD_AUTH", "ClientId", target.clientId(),
+                                "AuthParameters", Map.of("USERNAME", user, "PASSWORD", Target.PASSWORD))))
+                        .toList();
                 int[] next = {0};
-                yield () -> tokens(passwordSignIn(target, users.get(next[0]++ % users.size()), Target.PASSWORD));
+                yield () -> tokens(PlainCall.post(target.endpoint(), "InitiateAuth", bodies.get(next[0]++ % bodies.size())));
             }
             case LIST_USERS -> {
                 List<String> users = usersOf(target, prefix, connection, connections);
@@ -72,14 +73,12 @@ final class FlowOperations {
                     throw new IllegalStateException("a password sign-in returned no refresh token");
                 }
                 yield () -> {
-                    AuthenticationResultType refreshed = target.cognito().initiateAuth(b -> b
-                            .clientId(target.clientId()).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                            .authParameters(Map.of("REFRESH_TOKEN", refreshToken[0]))).authenticationResult();
-                    if (refreshed == null || refreshed.accessToken() == null || refreshed.idToken() == null) {
-                        throw new IllegalStateException("the refresh returned no tokens");
-                    }
-                    if (refreshed.refreshToken() != null) {
-                        refreshToken[0] = refreshed.refreshToken(); // a server that rotates refresh tokens
+                    JsonNode refreshed = tokens(PlainCall.post(target.endpoint(), "InitiateAuth", PlainCall.body(Map.of(
+                            "AuthFlow", "REFRESH_TOKEN_AUTH", "ClientId", target.clientId(),
+                            "AuthParameters", Map.of("REFRESH_TOKEN", refreshToken[0])))));
+                    String rotated = refreshed.path("AuthenticationResult").path("RefreshToken").asString(null);
+                    if (rotated != null) {
+                        refreshToken[0] = rotated; // a server that rotates refresh tokens
                     }
                 };
             }
@@ -192,7 +191,7 @@ final class FlowOperations {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(target.endpoint()
                 + "/_tobira/outbox?to=" + URLEncoder.encode(address, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode messages = JSON.readTree(response.body()).path("messages");
+        JsonNode messages = PlainCall.JSON.readTree(response.body()).path("messages");
         if (messages.isEmpty()) {
             throw new IllegalStateException("no message to " + address + " in the dev outbox");
         }
@@ -208,6 +207,15 @@ final class FlowOperations {
         if (actual != expected) {
             throw new IllegalStateException("expected the challenge " + expected + ", got " + actual);
         }
+    }
+
+    /** {@code answer} when it carries an access and an ID token, as a sign-in's answer must. */
+    private static JsonNode tokens(JsonNode answer) {
+        JsonNode result = answer.path("AuthenticationResult");
+        if (result.path("AccessToken").asString(null) == null || result.path("IdToken").asString(null) == null) {
+            throw new IllegalStateException("the flow returned no tokens");
+        }
+        return answer;
     }
 
     private static AuthenticationResultType tokens(AuthenticationResultType result) {

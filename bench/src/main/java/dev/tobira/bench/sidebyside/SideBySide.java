@@ -168,6 +168,8 @@ public final class SideBySide {
     }
 
     public static void main(String[] args) throws Exception {
+        // One kept-alive connection per load connection (the JDK keeps five per server by default).
+        System.setProperty("http.maxConnections", "256");
         Options options;
         try {
             options = Options.parse(args);
