@@ -93,7 +93,8 @@ final class ClosedLoop {
                         } catch (Exception e) {
                             if (counted) {
                                 errors.incrementAndGet();
-                                errorKinds.merge(e instanceof PlainCall.Refused r ? r.type : e.getClass().getSimpleName(), 1L, Long::sum);
+                                String kind = e instanceof PlainCall.Refused r ? r.type : e.getClass().getSimpleName();
+                                errorKinds.merge(kind, 1L, Long::sum);
                             }
                         }
                     }

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link HttpURLConnection} (keep-alive connections kept by the JDK), without the SDK's per-call work.
  * The driver shares the machine with the server it measures; through the SDK a {@code USER_PASSWORD_AUTH}
  * call cost the driver about 0.65 ms of CPU, a quarter of the two cores at full load, which this cuts to a
- * fraction — as wrk did in the first measurements. The flows that need the SDK's SRP helpers keep the SDK.
+ * fraction, as wrk did in the first measurements. The other flows keep the SDK (SigV4 signing, SRP).
  */
 final class PlainCall {
 
