@@ -260,6 +260,36 @@ public abstract class SignInStoreContract {
     }
 
     @Test
+    void tokensWhenManyThreadsCreateFamiliesAtOnceThenEachIsStoredWhenItsCreateReturns() throws Exception {
+        TokenStore tokens = emptyTokens();
+        int threads = 16;
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> created = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String jti = "jti-many-" + i;
+                String user = i % 2 == 0 ? "alice" : "bob";
+                created.add(executor.submit(() -> {
+                    start.await();
+                    tokens.create(new TokenFamily(jti, POOL, "client", user, T0, Optional.empty()),
+                            new RefreshToken("hash-" + jti, jti, T0, T0.plusSeconds(3600)));
+                    // Stored by the time create returns, whichever thread's transaction committed it.
+                    return tokens.family(jti).isPresent() && tokens.refreshToken("hash-" + jti).isPresent();
+                }));
+            }
+            start.countDown();
+            for (Future<Boolean> f : created) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(tokens.family("jti-many-15").orElseThrow().username()).isEqualTo("bob");
+        assertThat(tokens.refreshToken("hash-jti-many-0").orElseThrow().originJti()).isEqualTo("jti-many-0");
+    }
+
+    @Test
     void replaceWhenRotatingThenOldMarkedNewStoredAndASecondRotationOfTheSameTokenLoses() {
         TokenStore tokens = emptyTokens();
         tokens.create(new TokenFamily("jti-r", POOL, "client", "alice", T0, Optional.empty()),

@@ -97,7 +97,7 @@ public record JdbcStores(
                 new JdbcServerSecrets(jdbc, new java.security.SecureRandom()),
                 new JdbcAuthSessionStore(jdbc, tx, json),
                 new JdbcLockoutStore(jdbc, tx),
-                new JdbcTokenStore(jdbc, tx),
+                new JdbcTokenStore(jdbc, jdbcTemplate, tx),
                 new JdbcGroupStore(jdbc, tx),
                 new JdbcResourceServerStore(jdbc, tx, json),
                 new JdbcUserPoolDomainStore(jdbc, tx),
