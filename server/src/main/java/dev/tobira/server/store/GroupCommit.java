@@ -45,7 +45,9 @@ final class GroupCommit<T> {
     /**
      * Writes {@code item}, returning once it is committed.
      *
-     * @throws RuntimeException what writing {@code item} alone threw; nothing of it is stored then
+     * @throws RuntimeException what writing {@code item} alone threw, nothing of it stored; or an
+     *     {@link IllegalStateException} when the thread writing its batch failed with an {@link Error}, which
+     *     leaves unknown whether it was stored
      */
     void write(T item) {
         Pending<T> mine = new Pending<>(item);
@@ -95,14 +97,14 @@ final class GroupCommit<T> {
             // An Error (out of memory) leaves items unwritten: their callers must not wait for them.
             for (Pending<T> p : batch) {
                 if (!p.done) {
-                    p.failure = new IllegalStateException("The write was abandoned; nothing was stored");
+                    p.failure = new IllegalStateException("The write was abandoned by an error; it may not be stored");
                     p.done = true;
                 }
             }
         }
     }
 
-    /** One caller's item; its fields are written and read only while holding the lock. */
+    /** One caller's item; its fields are written under the lock, and its caller reads them after taking it. */
     private static final class Pending<T> {
         final T item;
         boolean done;
